@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import type { ContentProblem } from '../lib/content-problem.ts';
 import type { CollectionName, SchemaHelpers } from '../schemas/common.ts';
-import { describeIssue, describePath } from '../schemas/describe-issue.ts';
+import { describeIssue, describePath, getAtPath } from '../schemas/describe-issue.ts';
 
 /** Helpers for checking an entry in `absoluteFile`: images must exist next to it. */
 export function createCheckHelpers(absoluteFile: string): SchemaHelpers {
@@ -49,7 +49,7 @@ export function validateWithSchema<T>(
       file,
       line: lineOf(keyPath),
       field: describePath(issue.code === 'unrecognized_keys' ? keyPath : path),
-      message: describeIssue(issue, issue.path.length === 0 ? knownKeys : []),
+      message: describeIssue(issue, issue.path.length === 0 ? knownKeys : [], getAtPath(value, issue.path)),
     };
   });
   return { data: undefined, problems };

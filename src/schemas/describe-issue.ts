@@ -3,17 +3,31 @@ import type { z } from 'astro/zod';
 
 type Issue = z.core.$ZodIssue;
 
+/** The value at a path inside `root`, or undefined. */
+export function getAtPath(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
 /** The field path of an issue, dotted: `cover.alt`, `honours.0.year`. */
 export function describePath(path: readonly PropertyKey[]): string {
   return path.length ? path.map(String).join('.') : '（整个文件）';
 }
 
-/** A Chinese message for one issue. */
-export function describeIssue(issue: Issue, knownKeys: readonly string[] = []): string {
+/**
+ * A Chinese message for one issue. `input` is the value found at the issue's path (zod does not
+ * report it), `undefined` when the field is missing.
+ */
+export function describeIssue(issue: Issue, knownKeys: readonly string[] = [], input?: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return '缺少必填字段';
-      return `类型不对：应是${typeName(issue.expected)}，这里写的是${typeName(typeOf(issue.input))}`;
+      if (input === undefined) return '缺少必填字段';
+      if (!isDefault(issue.message)) return issue.message;
+      return `类型不对：应是${typeName(issue.expected)}，这里写的是${typeName(typeOf(input))}`;
     case 'unrecognized_keys': {
       const hint = knownKeys.length ? `；可用的字段有：${knownKeys.join('、')}` : '';
       return `不认识的字段 ${issue.keys.map((k) => `“${k}”`).join('、')}（是否拼错了？）${hint}`;
@@ -50,6 +64,7 @@ function typeOf(value: unknown): string {
 function typeName(type: string): string {
   const names: Record<string, string> = {
     string: '文字',
+    int: '整数',
     number: '数字',
     boolean: 'true 或 false',
     array: '列表',

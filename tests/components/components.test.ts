@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import HonourList from '../../src/components/teacher/HonourList.astro';
+import TeacherPortrait from '../../src/components/teacher/TeacherPortrait.astro';
+import ArticleBody from '../../src/components/story/ArticleBody.astro';
+import Pagination from '../../src/components/ui/Pagination.astro';
+import SampleBadge from '../../src/components/ui/SampleBadge.astro';
+import { renderMdx } from '../../src/loaders/render-mdx.ts';
+import { renderComponent } from '../helpers/container.ts';
+import sample from '../fixtures/images/sample.jpg';
+
+const teacher = (data: Record<string, unknown>) => ({
+  id: 'lin-qiuyun',
+  collection: 'teachers',
+  data: { name: '林秋云', pinyin: 'Lín Qiūyún', school: { collection: 'schools', id: 'x' }, honours: [], figures: [], sample: true, ...data },
+});
+
+describe('SampleBadge', () => {
+  it('says 示例, and explains itself when asked', async () => {
+    expect(await renderComponent(SampleBadge)).toMatch(/<span class="badge[^"]*" title="示例内容：[^"]+">示例<\/span>/);
+    expect(await renderComponent(SampleBadge, { explain: true })).toContain('人物和学校均为虚构');
+  });
+});
+
+describe('Pagination', () => {
+  it('renders nothing for a single page', async () => {
+    expect((await renderComponent(Pagination, { base: '/stories/', current: 1, total: 1 })).trim()).toBe('');
+  });
+  it('links the previous and next pages', async () => {
+    const html = await renderComponent(Pagination, { base: '/stories/', current: 2, total: 3 });
+    expect(html).toContain('href="/stories/" rel="prev"');
+    expect(html).toContain('href="/stories/page/3/" rel="next"');
+    expect(html).toContain('第 2 页，共 3 页');
+  });
+});
+
+describe('ArticleBody', () => {
+  it('puts an AVIF/WebP picture at each figure placeholder', async () => {
+    const rendered = renderMdx('---\na: 1\n---\n前文\n\n<Figure src="./x.jpg" alt="教室一角" credit="周南 摄" />\n\n后文');
+    const html = await renderComponent(ArticleBody, { html: rendered.html, figures: [{ src: sample, alt: '教室一角' }] });
+    expect(html).not.toContain('yw-figure-image');
+    expect(html).toMatch(/<figure class="yw-figure"><picture><source srcset="[^"]+" type="image\/avif"[^>]*><source srcset="[^"]+" type="image\/webp"[^>]*><img[^>]+alt="教室一角"/);
+    expect(html).toMatch(/<img[^>]+width="\d+"[^>]+height="\d+"/);
+    expect(html).toContain('<p>前文</p>');
+    expect(html).toContain('<p>后文</p>');
+  });
+});
+
+describe('TeacherPortrait', () => {
+  it('shows the first character of the name when there is no portrait', async () => {
+    const html = await renderComponent(TeacherPortrait, { teacher: teacher({}) });
+    expect(html).toMatch(/<span class="monogram[^"]*"[^>]*aria-hidden="true"[^>]*>\s*林\s*<\/span>/);
+  });
+  it('shows the portrait with its alt text', async () => {
+    const html = await renderComponent(TeacherPortrait, { teacher: teacher({ portrait: { src: sample, alt: '林老师', credit: 'x' } }) });
+    expect(html).toContain('alt="林老师"');
+    expect(html).toContain('type="image/avif"');
+  });
+});
+
+describe('HonourList', () => {
+  it('lists honours newest first and links years that have a roll', async () => {
+    const html = await renderComponent(HonourList, {
+      teacher: teacher({
+        honours: [
+          { year: 2019, title: '县级优秀教师', level: '县区级', awardedBy: '云岭县教育局' },
+          { year: 2023, title: '师德标兵', level: '市级', awardedBy: '市教育体育局' },
+        ],
+      }),
+      rollYears: [2023],
+    });
+    expect(html.indexOf('师德标兵')).toBeLessThan(html.indexOf('县级优秀教师'));
+    expect(html).toContain('<a href="/honours/2023/">2023</a>');
+    expect(html).not.toContain('href="/honours/2019/"');
+  });
+});
