@@ -10,33 +10,36 @@ import { createStoredTeacherSchema, createTeacherSchema } from './schemas/teache
 
 const helpers = (image: SchemaHelpers['image']): SchemaHelpers => ({ image, reference });
 
+// The benchmarks build synthetic corpora from another folder; the site always uses `content/`.
+const CONTENT = process.env.YANGWANG_CONTENT_DIR ?? 'content';
+
 // Read by src/data/teachers.ts: profiles, directory, school pages.
 const teachers = defineCollection({
-  loader: mdxLoader({ base: 'content/teachers', createSchema: createTeacherSchema }),
+  loader: mdxLoader({ base: `${CONTENT}/teachers`, createSchema: createTeacherSchema }),
   schema: ({ image }) => createStoredTeacherSchema(helpers(image)),
 });
 
 // Read by src/data/stories.ts: story pages, lists, feeds.
 const stories = defineCollection({
-  loader: mdxLoader({ base: 'content/stories', createSchema: createStorySchema }),
+  loader: mdxLoader({ base: `${CONTENT}/stories`, createSchema: createStorySchema }),
   schema: ({ image }) => createStoredStorySchema(helpers(image)),
 });
 
 // Read by src/data/collections.ts: volumes and their print editions.
 const volumes = defineCollection({
-  loader: yamlFilesLoader({ base: 'content/collections', createSchema: createCollectionSchema }),
+  loader: yamlFilesLoader({ base: `${CONTENT}/collections`, createSchema: createCollectionSchema }),
   schema: ({ image }) => createCollectionSchema(helpers(image)),
 });
 
 // Read by src/data/schools.ts: school pages and the teachers directory.
 const schools = defineCollection({
-  loader: yamlListLoader({ file: 'content/schools.yaml', createSchema: () => schoolSchema }),
+  loader: yamlListLoader({ file: `${CONTENT}/schools.yaml`, createSchema: () => schoolSchema }),
   schema: schoolSchema,
 });
 
 // Read by src/data/honours.ts: honour rolls by year.
 const honours = defineCollection({
-  loader: yamlFilesLoader({ base: 'content/honours', createSchema: createHonourYearSchema }),
+  loader: yamlFilesLoader({ base: `${CONTENT}/honours`, createSchema: createHonourYearSchema }),
   schema: ({ image }) => createHonourYearSchema(helpers(image)),
 });
 

@@ -21,7 +21,7 @@ export function listPages(): { path: string; url: string; html: string }[] {
     .filter((f) => f.endsWith('.html'))
     .map((path) => ({
       path,
-      url: `/${path.replace(/index\.html$/, '').replace(/\.html$/, '/')}`.replace(/^\/\/$/, '/'),
+      url: `/${path.replace(/(^|\/)index\.html$/, '$1')}`,
       html: readFileSync(join(DIST, path), 'utf-8'),
     }));
 }
