@@ -2,13 +2,10 @@ import { defineCollection, reference } from 'astro:content';
 import { mdxLoader } from './loaders/mdx-loader.ts';
 import { yamlFilesLoader, yamlListLoader } from './loaders/yaml-loader.ts';
 import { createCollectionSchema } from './schemas/collections.ts';
-import type { SchemaHelpers } from './schemas/common.ts';
 import { createHonourYearSchema } from './schemas/honours.ts';
 import { schoolSchema } from './schemas/schools.ts';
 import { createStoredStorySchema, createStorySchema } from './schemas/stories.ts';
 import { createStoredTeacherSchema, createTeacherSchema } from './schemas/teachers.ts';
-
-const helpers = (image: SchemaHelpers['image']): SchemaHelpers => ({ image, reference });
 
 // The benchmarks build synthetic corpora from another folder; the site always uses `content/`.
 const CONTENT = process.env.YANGWANG_CONTENT_DIR ?? 'content';
@@ -16,19 +13,19 @@ const CONTENT = process.env.YANGWANG_CONTENT_DIR ?? 'content';
 // Read by src/data/teachers.ts: profiles, directory, school pages.
 const teachers = defineCollection({
   loader: mdxLoader({ base: `${CONTENT}/teachers`, createSchema: createTeacherSchema }),
-  schema: ({ image }) => createStoredTeacherSchema(helpers(image)),
+  schema: ({ image }) => createStoredTeacherSchema({ image, reference }),
 });
 
 // Read by src/data/stories.ts: story pages, lists, feeds.
 const stories = defineCollection({
   loader: mdxLoader({ base: `${CONTENT}/stories`, createSchema: createStorySchema }),
-  schema: ({ image }) => createStoredStorySchema(helpers(image)),
+  schema: ({ image }) => createStoredStorySchema({ image, reference }),
 });
 
 // Read by src/data/collections.ts: volumes and their print editions.
 const volumes = defineCollection({
   loader: yamlFilesLoader({ base: `${CONTENT}/collections`, createSchema: createCollectionSchema }),
-  schema: ({ image }) => createCollectionSchema(helpers(image)),
+  schema: ({ image }) => createCollectionSchema({ image, reference }),
 });
 
 // Read by src/data/schools.ts: school pages and the teachers directory.
@@ -40,7 +37,7 @@ const schools = defineCollection({
 // Read by src/data/honours.ts: honour rolls by year.
 const honours = defineCollection({
   loader: yamlFilesLoader({ base: `${CONTENT}/honours`, createSchema: createHonourYearSchema }),
-  schema: ({ image }) => createHonourYearSchema(helpers(image)),
+  schema: ({ image }) => createHonourYearSchema({ image, reference }),
 });
 
 export const collections = { teachers, stories, collections: volumes, schools, honours };

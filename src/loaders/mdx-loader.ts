@@ -121,10 +121,9 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         const id = file.split('/').at(-2) ?? '';
         seen.add(id);
         const existing = context.store.get(id);
-        if (existing && existing.digest === digest) {
-          if (existing.assetImports?.length) context.store.addAssetImports(existing.assetImports, file);
-          return [];
-        }
+        // Unchanged since the last build: keep the stored entry (its images stay registered,
+        // since Astro rebuilds the image imports from the stored entries).
+        if (existing && existing.digest === digest) return [];
         const loaded = loadMdxEntry(source, file, absoluteFile, options.createSchema);
         if (loaded.problems.length) return loaded.problems;
         const data = await context.parseData({ id, data: loaded.data, filePath: file });

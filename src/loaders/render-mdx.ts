@@ -167,7 +167,7 @@ export function renderMdx(source: string): RenderedMdx {
  * the HTML never nests a block inside `<p>`.
  */
 function liftBlockComponents(parent: Parent) {
-  parent.children = parent.children.flatMap((child) => {
+  parent.children = (parent.children as RootContent[]).flatMap((child): RootContent[] => {
     if (child.type !== 'paragraph') return [child];
     const elements = child.children.filter((c) => !isBlank(c));
     const allBlock =
@@ -255,7 +255,7 @@ function transformComponent(
   if (spec.children === 'only' && spec.only) {
     // `<Event date="…">text</Event>` on its own line parses as a paragraph holding an inline
     // element: lift such elements out so the list holds the components themselves.
-    node.children = node.children.flatMap((child) =>
+    node.children = (node.children as RootContent[]).flatMap((child): RootContent[] =>
       child.type === 'paragraph' && child.children.every((c) => isBlank(c) || c.type === 'mdxJsxTextElement')
         ? child.children
         : [child],

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { createImageSchema, text, year, type SchemaHelpers } from './common.ts';
 
 /** A volume: its facts and its chapters in reading order. */
-export function createCollectionSchema(helpers: SchemaHelpers) {
+export function createCollectionSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z
     .object({
       /** Title of the volume, e.g. 仰望. */

@@ -6,12 +6,15 @@
 import { z } from 'astro/zod';
 import { isRealIsoDate } from '../lib/dates.ts';
 
-/** What a schema needs from Astro: the image helper and the reference helper. */
-export interface SchemaHelpers {
+/**
+ * What a schema needs from Astro: the image helper and the reference helper. Generic, so the
+ * types Astro's helpers produce (ImageMetadata, `{ collection, id }`) flow into the entries.
+ */
+export interface SchemaHelpers<I extends z.ZodType = z.ZodType, R extends z.ZodType = z.ZodType> {
   /** Resolves an image path relative to the entry file (Astro's `image()`). */
-  image: () => z.ZodType;
+  image: () => I;
   /** Points at an entry of another collection (Astro's `reference()`). */
-  reference: (collection: CollectionName) => z.ZodType;
+  reference: (collection: CollectionName) => R;
 }
 
 /** Names of the content collections. */
@@ -48,7 +51,7 @@ export const honourLevel = z.enum(HONOUR_LEVELS, {
 });
 
 /** An image with the text every image must carry: alt text and a credit. */
-export function createImageSchema({ image }: Pick<SchemaHelpers, 'image'>) {
+export function createImageSchema<I extends z.ZodType>({ image }: { image: () => I }) {
   return z
     .object({
       /** Path of the image file, relative to the entry, e.g. `./cover.jpg`. */
@@ -65,7 +68,7 @@ export function createImageSchema({ image }: Pick<SchemaHelpers, 'image'>) {
  * Figures found in an MDX body by the loader (never written in frontmatter): the image goes
  * through Astro's pipeline like a cover does.
  */
-export function createFiguresSchema({ image }: Pick<SchemaHelpers, 'image'>) {
+export function createFiguresSchema<I extends z.ZodType>({ image }: { image: () => I }) {
   return z
     .array(
       z

@@ -3,7 +3,7 @@ import { z } from 'astro/zod';
 import { honourLevel, isoDate, slug, text, year, type SchemaHelpers } from './common.ts';
 
 /** A named recipient: a teacher with a profile, or a plain name. */
-export function createRecipientSchema(helpers: SchemaHelpers) {
+export function createRecipientSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z.union(
     [
       z
@@ -26,7 +26,7 @@ export function createRecipientSchema(helpers: SchemaHelpers) {
 }
 
 /** One award in a year's roll. */
-export function createAwardSchema(helpers: SchemaHelpers) {
+export function createAwardSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z
     .object({
       /** Slug of the award within the year, e.g. shide-biaobing. */
@@ -56,7 +56,7 @@ export function createAwardSchema(helpers: SchemaHelpers) {
 }
 
 /** A year's roll. */
-export function createHonourYearSchema(helpers: SchemaHelpers) {
+export function createHonourYearSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z
     .object({
       /** The year; must match the file name. */

@@ -13,7 +13,7 @@ export const correctionSchema = z
   .strict();
 
 /** The fields an editor writes in a story's frontmatter. */
-export function createStoryFields(helpers: SchemaHelpers) {
+export function createStoryFields<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return {
       /** Headline. */
       title: text,
@@ -58,12 +58,12 @@ export function createStoryFields(helpers: SchemaHelpers) {
 }
 
 /** The frontmatter an editor writes for a story. */
-export function createStorySchema(helpers: SchemaHelpers) {
+export function createStorySchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return withStoryRules(z.object(createStoryFields(helpers)).strict());
 }
 
 /** What the loader stores: the frontmatter plus the figures found in the body. */
-export function createStoredStorySchema(helpers: SchemaHelpers) {
+export function createStoredStorySchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return withStoryRules(
     z.object({ ...createStoryFields(helpers), figures: createFiguresSchema(helpers) }).strict(),
   );

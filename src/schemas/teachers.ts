@@ -25,7 +25,7 @@ export const teacherHonourSchema = z
   .strict();
 
 /** The fields an editor writes in a teacher's frontmatter. */
-export function createTeacherFields(helpers: SchemaHelpers) {
+export function createTeacherFields<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return {
       /** Full name in Chinese characters. */
       name: text,
@@ -54,12 +54,12 @@ export function createTeacherFields(helpers: SchemaHelpers) {
 }
 
 /** The frontmatter an editor writes for a teacher. */
-export function createTeacherSchema(helpers: SchemaHelpers) {
+export function createTeacherSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z.object(createTeacherFields(helpers)).strict();
 }
 
 /** What the loader stores: the frontmatter plus the figures found in the profile. */
-export function createStoredTeacherSchema(helpers: SchemaHelpers) {
+export function createStoredTeacherSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z.object({ ...createTeacherFields(helpers), figures: createFiguresSchema(helpers) }).strict();
 }
 
