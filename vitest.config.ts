@@ -1,8 +1,9 @@
 /// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
-// Two projects: `unit` (pure functions, schemas, loader, components through the Container API)
-// and `build` (reads a fresh build of the whole site; its global setup runs the build once).
+// Projects: `unit` (pure functions, schemas, loader, components through the Container API),
+// `build` (reads a fresh build of the whole site; its global setup runs the build once) and
+// `e2e` (real Chromium against the built site; `npm run test:e2e`, not part of `npm test`).
 export default getViteConfig(
   {
     test: {
@@ -21,6 +22,18 @@ export default getViteConfig(
             include: ['tests/build/**/*.test.ts'],
             globalSetup: ['tests/build/setup.ts'],
             testTimeout: 60_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            include: ['tests/e2e/**/*.test.ts'],
+            globalSetup: ['tests/e2e/setup.ts'],
+            // One browser at a time: the machines have two cores.
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
           },
         },
       ],
