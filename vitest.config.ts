@@ -2,8 +2,9 @@
 import { getViteConfig } from 'astro/config';
 
 // Projects: `unit` (pure functions, schemas, loader, components through the Container API),
-// `build` (reads a fresh build of the whole site; its global setup runs the build once) and
-// `e2e` (real Chromium against the built site; `npm run test:e2e`, not part of `npm test`).
+// `dev` (the dev server reloads edited content), `build` (reads a fresh build of the whole site;
+// its global setup runs the build once) and `e2e` (real Chromium against the built site;
+// `npm run test:e2e`, not part of `npm test`).
 export default getViteConfig(
   {
     test: {
@@ -13,6 +14,14 @@ export default getViteConfig(
           test: {
             name: 'unit',
             include: ['tests/unit/**/*.test.ts', 'tests/schemas/**/*.test.ts', 'tests/components/**/*.test.ts'],
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'dev',
+            include: ['tests/dev/**/*.test.ts'],
+            testTimeout: 60_000,
           },
         },
         {

@@ -110,8 +110,10 @@ export function yamlListLoader(options: { file: string; createSchema: CreateSche
     load: async (context) => {
       const root = fileURLToPath(context.config.root);
       const absolute = resolve(root, options.file);
+      // Astro stores file paths relative to the project root.
+      const file = relative(root, absolute).split('\\').join('/');
       const reload = async () => {
-        const result = loadYamlList(await readFile(absolute, 'utf-8'), options.file, absolute, options.createSchema);
+        const result = loadYamlList(await readFile(absolute, 'utf-8'), file, absolute, options.createSchema);
         context.store.clear();
         await storeEntries(context, result);
       };

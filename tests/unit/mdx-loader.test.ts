@@ -1,0 +1,107 @@
+/**
+ * The loader against a stand-in for Astro's loader context: stores rendered entries with a digest,
+ * does not render an unchanged entry again, drops deleted entries, and stops on bad content
+ * listing every problem.
+ */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentError } from '../../src/lib/content-problem.ts';
+import { mdxLoader } from '../../src/loaders/mdx-loader.ts';
+import { createStorySchema } from '../../src/schemas/stories.ts';
+
+interface StoredEntry {
+  id: string;
+  data: Record<string, unknown>;
+  digest?: string;
+  filePath?: string;
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+}
+
+function createContext(root: string) {
+  const entries = new Map<string, StoredEntry>();
+  let parsed = 0;
+  const context = {
+    collection: 'stories',
+    config: { root: pathToFileURL(`${root}/`) },
+    logger: { info() {}, warn() {}, error() {}, debug() {} },
+    generateDigest: (value: string) => String(value.length) + ':' + value.slice(-40),
+    parseData: async ({ data }: { data: Record<string, unknown> }) => {
+      parsed += 1;
+      return data;
+    },
+    store: {
+      get: (id: string) => entries.get(id),
+      set: (entry: StoredEntry) => {
+        entries.set(entry.id, entry);
+        return true;
+      },
+      keys: () => [...entries.keys()],
+      delete: (id: string) => entries.delete(id),
+    },
+  };
+  return { context: context as unknown as LoaderContext, entries, parsedCount: () => parsed };
+}
+
+let root: string | undefined;
+afterEach(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+function makeProject(): string {
+  root = mkdtempSync(join(tmpdir(), 'yangwang-loader-'));
+  cpSync('tests/fixtures/loader/stories/good-story', join(root, 'content/stories/good-story'), { recursive: true });
+  cpSync('tests/fixtures/loader/stories/good-story', join(root, 'content/stories/second-story'), { recursive: true });
+  return root;
+}
+
+describe('mdxLoader', () => {
+  it('stores rendered entries with a digest and does not render unchanged entries again', async () => {
+    const dir = makeProject();
+    const { context, entries, parsedCount } = createContext(dir);
+    const loader = mdxLoader({ base: 'content/stories', createSchema: createStorySchema });
+    await loader.load(context);
+    expect([...entries.keys()].sort()).toEqual(['good-story', 'second-story']);
+    const entry = entries.get('good-story');
+    expect(entry?.filePath).toBe('content/stories/good-story/index.mdx');
+    expect(entry?.digest).toBeTruthy();
+    expect(entry?.rendered?.html).toContain('<h2 id="第一节">第一节</h2>');
+    expect(parsedCount()).toBe(2);
+
+    writeFileSync(join(dir, 'content/stories/second-story/index.mdx'), `${'---\n'}title: 改过的故事\nteachers: [lin-qiuyun]\nwriter: 编辑部\npublished: '2024-09-08'\nsummary: 摘要。\ncover:\n  src: ./cover.jpg\n  alt: 教室\n  credit: 插图\n  licence: CC BY 4.0\nthemes: [师德]\n---\n改过的正文。\n`);
+    await loader.load(context);
+    expect(parsedCount()).toBe(3);
+    expect(entries.get('second-story')?.data.title).toBe('改过的故事');
+  });
+
+  it('drops entries whose folder was removed', async () => {
+    const dir = makeProject();
+    const { context, entries } = createContext(dir);
+    const loader = mdxLoader({ base: 'content/stories', createSchema: createStorySchema });
+    await loader.load(context);
+    rmSync(join(dir, 'content/stories/second-story'), { recursive: true });
+    await loader.load(context);
+    expect([...entries.keys()]).toEqual(['good-story']);
+  });
+
+  it('stops with every problem of every file, and stores nothing bad', async () => {
+    const dir = makeProject();
+    cpSync('tests/fixtures/loader/stories/Bad_Folder', join(dir, 'content/stories/bad-story'), { recursive: true });
+    writeFileSync(join(dir, 'content/stories/second-story/index.mdx'), '---\ntitle: 只有标题\n---\n正文\n');
+    const { context, entries } = createContext(dir);
+    const error = await mdxLoader({ base: 'content/stories', createSchema: createStorySchema })
+      .load(context)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    const problems = (error as ContentError).problems;
+    expect(new Set(problems.map((p) => relative(dir, join(dir, p.file))))).toEqual(
+      new Set(['content/stories/bad-story/index.mdx', 'content/stories/second-story/index.mdx']),
+    );
+    expect(problems.length).toBeGreaterThan(8);
+    expect((error as Error).message).toMatch(/^内容检查发现 \d+ 个问题：/);
+    expect(entries.has('bad-story')).toBe(false);
+  });
+});
