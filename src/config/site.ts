@@ -20,5 +20,5 @@ export const SITE = {
   reprint:
     '欢迎转载。转载文字请注明作者和出处“仰望”，并附原文链接；图片的版权和许可以各图署名为准。商业用途请先联系编辑部。',
   /** Stories per page on the stories index. */
-  storiesPerPage: 10,
+  storiesPerPage: 9,
 } as const;

@@ -30,6 +30,21 @@ describe('every content entry has its page', () => {
   });
 });
 
+describe('the stories index', () => {
+  it('lists every story once, newest first, across its pages', () => {
+    const listed: string[] = [];
+    for (let n = 1, url = '/stories/'; existsInDist(url); n += 1, url = `/stories/page/${n}/`) {
+      const html = readPage(url);
+      listed.push(...[...html.matchAll(/<h2 class="title"[^>]*><a href="\/stories\/([a-z0-9-]+)\/"/g)].map((m) => m[1] ?? ''));
+    }
+    expect([...listed].sort()).toEqual(contentIds('stories').sort());
+    const dates = listed.map((id) => /<time datetime="(\d{4}-\d{2}-\d{2})"/.exec(readPage(`/stories/${id}/`))?.[1] ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(existsInDist('/stories/page/2/')).toBe(true);
+    expect(readPage('/stories/page/2/')).toContain('rel="prev"');
+  });
+});
+
 describe('every page', () => {
   it.each(pages.map((p) => [p.url, p.html] as const))('%s has lang, title, description and canonical link', (url, html) => {
     expect(html).toMatch(/<html lang="zh-CN"/);
