@@ -74,7 +74,9 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     description: '旁注：背景资料、小知识，与正文分开显示',
     example: '<Aside title="小资料">送教上门是为不能到校的残疾儿童提供的教育服务。</Aside>',
     render: (a, children) =>
-      h('aside', { className: ['yw-aside'], ...(a.title ? { ariaLabel: a.title } : {}) }, [
+      // A note, not an <aside>: an aside is a landmark, landmarks need unique names, and a page
+      // (the print edition of a volume) may hold several asides titled 小资料.
+      h('div', { className: ['yw-aside'], role: 'note' }, [
         ...(a.title ? [h('p', { className: ['yw-aside-title'] }, [t(a.title)])] : []),
         ...wrapInline(children),
       ]),
@@ -88,7 +90,8 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     description: '时间线：一位教师的成长经历，里面每一项用 <Event>',
     example: '<Timeline>\n  <Event date="1998">师范毕业，到青岚小学任教</Event>\n  <Event date="2021">获评县级优秀教师</Event>\n</Timeline>',
     render: (a, children) =>
-      h('section', { className: ['yw-timeline'], ...(a.title ? { ariaLabel: a.title } : { ariaLabel: '时间线' }) }, [
+      // A plain section, not a named region landmark, for the same reason as Aside.
+      h('section', { className: ['yw-timeline'] }, [
         ...(a.title ? [h('p', { className: ['yw-timeline-title'] }, [t(a.title)])] : []),
         h('ol', {}, children),
       ]),

@@ -16,7 +16,7 @@ import { renderMdx } from './render-mdx.ts';
 import { createCheckHelpers, validateWithSchema } from './validate.ts';
 
 /** Bumped when the renderer's output changes, so stored entries are rendered again. */
-const RENDERER_VERSION = '1';
+const RENDERER_VERSION = '2';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -57,10 +57,17 @@ describe('every page', () => {
     expect(html).toContain('href="#main"');
   });
 
-  it('every internal link and #fragment resolves', () => {
+  it('every internal link, #fragment, stylesheet, icon and script resolves', () => {
+    const origin = new URL(/<link rel="canonical" href="([^"]+)"/.exec(readPage('/'))?.[1] ?? '').origin;
     const broken: string[] = [];
     for (const page of pages) {
-      for (const href of getAttributes(page.html, 'a', 'href')) {
+      const resources = [...page.html.matchAll(/<link\b[^>]*\srel="(?:stylesheet|icon|apple-touch-icon|manifest|preload|modulepreload)"[^>]*>/g)]
+        .map((m) => /\shref="([^"]+)"/.exec(m[0])?.[1] ?? '')
+        .concat(getAttributes(page.html, 'script', 'src'));
+      for (const url of resources) if (!existsInDist(url)) broken.push(`${page.url} → ${url}`);
+      for (const raw of getAttributes(page.html, 'a', 'href')) {
+        // Absolute links to the site itself are internal links too.
+        const href = raw.startsWith(`${origin}/`) ? raw.slice(origin.length) : raw;
         if (/^(https?:|mailto:)/.test(href)) continue;
         const [path = '', fragment] = href.split('#');
         const target = path === '' ? page.url : new URL(path, `https://x${page.url}`).pathname;

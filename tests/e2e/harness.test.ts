@@ -18,6 +18,7 @@ describe('static server', () => {
     writeFileSync(join(root, 'stories/a/index.html'), '<!doctype html><title>a</title>');
     writeFileSync(join(root, 'pagefind/x.wasm'), Buffer.from([0, 97, 115, 109]));
     writeFileSync(join(root, 'pagefind/x.pf_meta'), Buffer.from([31, 139]));
+    writeFileSync(join(root, '_headers'), "# comment\n/*\n  X-Content-Type-Options: nosniff\n/stories/*\n  Content-Security-Policy: frame-ancestors 'none'\n");
     server = await startServer(root);
   });
   afterAll(async () => {
@@ -50,6 +51,14 @@ describe('static server', () => {
     const meta = await fetch(`${server.origin}/pagefind/x.pf_meta`, { headers: { 'accept-encoding': 'gzip' } });
     expect(meta.headers.get('content-encoding')).toBeNull();
     expect(meta.headers.get('content-type')).toBe('application/octet-stream');
+  });
+  it("sends the headers of the site's _headers file for the paths they match", async () => {
+    const story = await fetch(`${server.origin}/stories/a/`);
+    expect(story.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(story.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    const home = await fetch(`${server.origin}/`);
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(home.headers.get('content-security-policy')).toBeNull();
   });
   it('never serves files outside its folder', async () => {
     const res = await fetch(`${server.origin}/..%2f..%2fetc%2fpasswd`);

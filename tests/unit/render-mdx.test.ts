@@ -70,8 +70,8 @@ describe('renderMdx: what it renders', () => {
     );
     expect(r.problems).toEqual([]);
     expect(r.html).toContain('<figure class="yw-pullquote"><blockquote><p>孩子走多远，我就陪多远。</p></blockquote><figcaption>—— 林秋云</figcaption></figure>');
-    expect(r.html).toContain('<aside class="yw-aside" aria-label="小资料"><p class="yw-aside-title">小资料</p><p>送教上门是一项教育服务。</p></aside>');
-    expect(r.html).toContain('<section class="yw-timeline" aria-label="时间线"><ol><li><span class="yw-event-date">1998</span><div class="yw-event-text"><p>到青岚小学任教</p></div></li>');
+    expect(r.html).toContain('<div class="yw-aside" role="note"><p class="yw-aside-title">小资料</p><p>送教上门是一项教育服务。</p></div>');
+    expect(r.html).toContain('<section class="yw-timeline"><ol><li><span class="yw-event-date">1998</span><div class="yw-event-text"><p>到青岚小学任教</p></div></li>');
     expect(r.html).toContain('<p>她是 <span class="yw-honour-badge"><span class="yw-honour-badge-title">师德标兵</span><span class="yw-honour-badge-meta">2021年 · 市级</span></span> 获得者。</p>');
     expect(r.html).not.toMatch(/<p>\s*<(figure|aside|section)/);
   });

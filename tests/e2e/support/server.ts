@@ -3,13 +3,16 @@
  * tests and benchmarks. It behaves like the static hosts the README names: `/x/` serves
  * `/x/index.html`, `/x` redirects to `/x/` when that is a folder, misses get `404.html` with
  * status 404, types are right (including `application/wasm` for Pagefind), and text is gzipped
- * when the browser accepts it, so byte counts match what a phone would download.
+ * when the browser accepts it, so byte counts match what a phone would download. Headers listed
+ * in the site's `_headers` file (CSP frame-ancestors, nosniff, caching …) are sent as Netlify or
+ * Cloudflare Pages would send them.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
+import { getHeadersFor, parseHeadersFile, type HeaderRule } from './headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -69,12 +72,13 @@ function resolveFile(root: string, urlPath: string): { file: string } | { redire
   return undefined;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, file: string, status: number): void {
+function send(req: IncomingMessage, res: ServerResponse, file: string, status: number, rules: readonly HeaderRule[]): void {
   const ext = extname(file).toLowerCase();
+  for (const [name, value] of getHeadersFor(rules, new URL(req.url ?? '/', 'http://localhost').pathname)) res.setHeader(name, value);
   const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   res.statusCode = status;
   res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
-  res.setHeader('Cache-Control', 'no-store');
+  if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
   res.setHeader('Vary', 'Accept-Encoding');
   if (gzip) res.setHeader('Content-Encoding', 'gzip');
   else res.setHeader('Content-Length', statSync(file).size);
@@ -91,6 +95,8 @@ export async function startServer(root = resolve('dist')): Promise<StaticServer>
   const base = resolve(root);
   if (!existsSync(join(base, 'index.html'))) throw new Error(`${base} has no index.html: build the site first (npm run build)`);
   const requests: ServedRequest[] = [];
+  const headersFile = join(base, '_headers');
+  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf-8')) : [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const answer = (status: number) => requests.push({ path, status });
@@ -104,11 +110,11 @@ export async function startServer(root = resolve('dist')): Promise<StaticServer>
       res.writeHead(301, { Location: found.redirect }).end();
       answer(301);
     } else if (found) {
-      send(req, res, found.file, 200);
+      send(req, res, found.file, 200, rules);
       answer(200);
     } else {
       const notFound = join(base, '404.html');
-      if (existsSync(notFound)) send(req, res, notFound, 404);
+      if (existsSync(notFound)) send(req, res, notFound, 404, rules);
       else res.writeHead(404).end();
       answer(404);
     }
