@@ -1,0 +1,420 @@
+/**
+ * The benchmark (`npm run bench`): for each corpus size, generates a synthetic corpus into
+ * `.bench/` (never `content/`), builds it from clean, rebuilds with nothing changed and after
+ * editing one story, and measures time, peak memory, `dist/` and search index size and what a
+ * phone downloads for a story page; Lighthouse scores for the smallest size. Results go to
+ * `.bench/results.json` and to the measured section of BENCHMARKS.md.
+ *
+ *   npm run bench                              # 1,000, 5,000 and 10,000 stories (long: an hour or more on 2 cores)
+ *   npm run bench -- --sizes 1000              # one size
+ *   npm run bench -- --sizes 1000 --no-lighthouse
+ *
+ * Never run in tests or CI: figures depend on the machine and take minutes.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../../tests/e2e/support/browser.ts';
+import { startServer } from '../../tests/e2e/support/server.ts';
+import { generateCorpus } from './generate-corpus.ts';
+
+const BENCH = resolve('.bench');
+const RESULTS = join(BENCH, 'results.json');
+
+// ---------------------------------------------------------------------------------------------
+// Building under measurement
+
+interface BuildRun {
+  /** Wall-clock seconds from start to exit. */
+  seconds: number;
+  /** Peak resident memory of the build and every process it started, summed, sampled every 200 ms. */
+  peakMb: number;
+  /** Seconds spent in each phase, from Astro's log. */
+  phases: Record<string, number>;
+  pages: number;
+}
+
+/** Resident memory (kB) of a process and all its descendants, from /proc. */
+function treeRssKb(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf-8');
+      const pid = Number(name);
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      rss.set(pid, Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop() as number;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** `1m 2s`, `12.68s`, `879ms` → seconds. */
+function parseDuration(text: string): number {
+  let seconds = 0;
+  for (const [, value, unit] of text.matchAll(/([\d.]+)\s*(ms|m|s)\b/g)) {
+    seconds += Number(value) * (unit === 'ms' ? 0.001 : unit === 'm' ? 60 : 1);
+  }
+  return seconds;
+}
+
+async function timedBuild(corpus: string, outDir: string, cacheDir: string, logFile: string): Promise<BuildRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['scripts/bench/build-site.ts', '--outDir', outDir, '--cacheDir', cacheDir], {
+    env: { ...process.env, YANGWANG_CONTENT_DIR: corpus, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: { at: number; text: string }[] = [];
+  let buffer = '';
+  const onData = (chunk: Buffer) => {
+    buffer += chunk.toString('utf-8');
+    const parts = buffer.split('\n');
+    buffer = parts.pop() ?? '';
+    const at = (performance.now() - started) / 1000;
+    // eslint-disable-next-line no-control-regex -- Astro colours its log; the colour codes go.
+    for (const text of parts) lines.push({ at, text: text.replace(/\x1b\[[0-9;]*m/g, '') });
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  let peakKb = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+  }, 200);
+  const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
+  clearInterval(sampler);
+  const seconds = (performance.now() - started) / 1000;
+  writeFileSync(logFile, lines.map((l) => `[${l.at.toFixed(2)}] ${l.text}`).join('\n'));
+  if (code !== 0) throw new Error(`build failed (exit ${code}); log: ${logFile}`);
+
+  const find = (pattern: RegExp) => lines.find((l) => pattern.test(l.text));
+  const completedAfter = (pattern: RegExp) => {
+    const start = lines.findIndex((l) => pattern.test(l.text));
+    const done = lines.slice(start + 1).find((l) => /Completed in/.test(l.text));
+    return start >= 0 && done ? parseDuration(done.text.split('Completed in')[1] ?? '') : 0;
+  };
+  const synced = find(/\[content\] Synced content/)?.at ?? 0;
+  const pagefind = lines.filter((l) => /pagefind|search index|搜索索引/i.test(l.text));
+  const phases: Record<string, number> = {
+    'start and content sync': synced,
+    'pages rendered': completedAfter(/generating static routes/),
+    'images encoded': completedAfter(/generating optimized images/),
+  };
+  if (pagefind.length) phases['search index'] = (pagefind.at(-1)?.at ?? 0) - (pagefind[0]?.at ?? 0);
+  const pages = Number(/(\d+) page\(s\) built/.exec(find(/page\(s\) built/)?.text ?? '')?.[1] ?? 0);
+  return { seconds, peakMb: peakKb / 1024, phases, pages };
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the build wrote
+
+interface DistSize {
+  files: number;
+  mb: number;
+  htmlMb: number;
+  imageMb: number;
+  searchMb: number;
+  searchFiles: number;
+}
+
+function measureDist(dir: string): DistSize {
+  const size: DistSize = { files: 0, mb: 0, htmlMb: 0, imageMb: 0, searchMb: 0, searchFiles: 0 };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const mb = statSync(path).size / 1024 / 1024;
+    size.files++;
+    size.mb += mb;
+    if (entry.name.endsWith('.html')) size.htmlMb += mb;
+    if (/\.(avif|webp|jpe?g|png)$/.test(entry.name)) size.imageMb += mb;
+    if (path.includes(`${dir}/pagefind/`)) {
+      size.searchMb += mb;
+      size.searchFiles++;
+    }
+  }
+  return size;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a phone downloads
+
+interface PageWeight {
+  url: string;
+  /** Transferred bytes (compressed body + headers) by resource type, on load, before scrolling. */
+  byType: Record<string, { requests: number; kb: number }>;
+  /** Requests and kB on load, without images. */
+  beforeImages: { requests: number; kb: number };
+  /** Everything on load, images included. */
+  onLoad: { requests: number; kb: number };
+  /** After scrolling to the end (lazy images). */
+  afterScroll: { requests: number; kb: number };
+  /** The HTML document alone: raw and gzip bytes. */
+  html: { kb: number; gzipKb: number };
+}
+
+async function measurePageWeight(dir: string, path: string): Promise<PageWeight> {
+  const server = await startServer(dir);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+      userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36',
+    });
+    const page = await context.newPage();
+    const seen: { type: string; bytes: number; phase: 'load' | 'scroll' }[] = [];
+    let phase: 'load' | 'scroll' = 'load';
+    const pending: Promise<void>[] = [];
+    page.on('requestfinished', (request) => {
+      const current = phase;
+      pending.push(
+        request.sizes().then((s) => {
+          seen.push({ type: request.resourceType(), bytes: s.responseBodySize + s.responseHeadersSize, phase: current });
+        }),
+      );
+    });
+    await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+    await Promise.all(pending);
+    phase = 'scroll';
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 400) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    });
+    await page.waitForTimeout(1000);
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending);
+    const sum = (list: typeof seen) => ({ requests: list.length, kb: list.reduce((a, r) => a + r.bytes, 0) / 1024 });
+    const load = seen.filter((r) => r.phase === 'load');
+    const byType: PageWeight['byType'] = {};
+    for (const r of load) {
+      const t = (byType[r.type] ??= { requests: 0, kb: 0 });
+      t.requests++;
+      t.kb += r.bytes / 1024;
+    }
+    const htmlFile = join(dir, path, 'index.html');
+    const html = readFileSync(htmlFile);
+    return {
+      url: path,
+      byType,
+      beforeImages: sum(load.filter((r) => r.type !== 'image')),
+      onLoad: sum(load),
+      afterScroll: sum(seen),
+      html: { kb: html.length / 1024, gzipKb: gzipSync(html, { level: 6 }).length / 1024 },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lighthouse, with the server in its own process (a server in the waiting process stalls it)
+
+async function runLighthouse(dir: string, paths: Record<string, string>): Promise<Record<string, Record<string, number>>> {
+  const server = spawn(process.execPath, ['scripts/bench/serve.ts', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const origin = await new Promise<string>((ready) => server.stdout.once('data', (d: Buffer) => ready(d.toString().trim())));
+  const scores: Record<string, Record<string, number>> = {};
+  try {
+    for (const [name, path] of Object.entries(paths)) {
+      const out = join(BENCH, `lighthouse-${name}.json`);
+      await new Promise<void>((done, fail) => {
+        const lh = spawn(
+          process.execPath,
+          [
+            'node_modules/lighthouse/cli/index.js',
+            `${origin}${path}`,
+            '--output=json',
+            `--output-path=${out}`,
+            '--quiet',
+            '--only-categories=performance,accessibility,best-practices,seo',
+            '--chrome-flags=--headless --no-sandbox --disable-gpu',
+          ],
+          { stdio: 'inherit', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } },
+        );
+        lh.on('close', (code) => (code === 0 ? done() : fail(new Error(`lighthouse ${path}: exit ${code}`))));
+      });
+      const report = JSON.parse(readFileSync(out, 'utf-8')) as {
+        categories: Record<string, { score: number | null }>;
+        audits: Record<string, { numericValue?: number }>;
+      };
+      scores[name] = Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+      scores[name].lcpMs = Math.round(report.audits['largest-contentful-paint']?.numericValue ?? 0);
+      scores[name].cls = Math.round((report.audits['cumulative-layout-shift']?.numericValue ?? 0) * 1000) / 1000;
+      scores[name].tbtMs = Math.round(report.audits['total-blocking-time']?.numericValue ?? 0);
+    }
+  } finally {
+    server.kill('SIGTERM');
+  }
+  return scores;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One size
+
+interface SizeResult {
+  stories: number;
+  measuredAt: string;
+  machine: string;
+  corpus: { teachers: number; schools: number; images: number; seconds: number };
+  clean: BuildRun;
+  unchanged: BuildRun;
+  oneEdit: BuildRun;
+  dist: DistSize;
+  story: PageWeight;
+  lighthouse?: Record<string, Record<string, number>>;
+}
+
+async function benchSize(stories: number, lighthouse: boolean): Promise<SizeResult> {
+  const corpus = join(BENCH, `corpus-${stories}`);
+  const outDir = join(BENCH, `out-${stories}`);
+  const cacheDir = join(BENCH, `cache-${stories}`);
+  const relCorpus = `.bench/corpus-${stories}`;
+  console.log(`\n== ${stories} stories: generating ${relCorpus}`);
+  const t = performance.now();
+  const generated = await generateCorpus({ stories, out: corpus });
+  const corpusSeconds = (performance.now() - t) / 1000;
+
+  console.log(`== ${stories}: clean build`);
+  await rm(outDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+  const clean = await timedBuild(relCorpus, outDir, cacheDir, join(BENCH, `build-${stories}-clean.log`));
+  console.log(`   ${clean.seconds.toFixed(1)} s, ${clean.peakMb.toFixed(0)} MB`);
+
+  console.log(`== ${stories}: rebuild, nothing changed`);
+  const unchanged = await timedBuild(relCorpus, outDir, cacheDir, join(BENCH, `build-${stories}-unchanged.log`));
+
+  console.log(`== ${stories}: rebuild after editing one story`);
+  const storyDirs = readdirSync(join(corpus, 'stories')).sort();
+  const edited = join(corpus, 'stories', storyDirs[Math.floor(storyDirs.length / 2)] ?? '', 'index.mdx');
+  const original = readFileSync(edited, 'utf-8');
+  writeFileSync(edited, `${original}\n编辑部补记：本文于基准测试中修改了一句话。\n`);
+  let oneEdit: BuildRun;
+  try {
+    oneEdit = await timedBuild(relCorpus, outDir, cacheDir, join(BENCH, `build-${stories}-edit.log`));
+  } finally {
+    writeFileSync(edited, original);
+  }
+
+  const dist = measureDist(outDir);
+  const firstStory = storyDirs[0] ?? '';
+  const story = await measurePageWeight(outDir, `/stories/${firstStory}/`);
+  const result: SizeResult = {
+    stories,
+    measuredAt: new Date().toISOString().slice(0, 10),
+    machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}`,
+    corpus: { teachers: generated.teachers, schools: generated.schools, images: generated.images, seconds: corpusSeconds },
+    clean,
+    unchanged,
+    oneEdit,
+    dist,
+    story,
+  };
+  if (lighthouse) {
+    const teacher = readdirSync(join(corpus, 'teachers')).sort()[0] ?? '';
+    const paths: Record<string, string> = { home: '/', story: `/stories/${firstStory}/`, teacher: `/teachers/${teacher}/` };
+    if (existsSync(join(outDir, 'search', 'index.html'))) paths.search = '/search/?q=老师';
+    result.lighthouse = await runLighthouse(outDir, paths);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const START = '<!-- bench:build:start (written by npm run bench; edit scripts/bench/run.ts instead) -->';
+const END = '<!-- bench:build:end -->';
+
+function renderReport(results: SizeResult[]): string {
+  const f = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const rows = (label: string, value: (r: SizeResult) => string) => `| ${label} | ${results.map(value).join(' | ')} |`;
+  const header = `| | ${results.map((r) => `${r.stories.toLocaleString('en-US')} stories`).join(' | ')} |\n|---|${results.map(() => '---:').join('|')}|`;
+  const phase = (r: BuildRun, name: string) => (r.phases[name] === undefined ? '—' : `${f(r.phases[name] ?? 0)} s`);
+  const lines = [
+    START,
+    `Measured ${results[0]?.measuredAt ?? ''} on ${results[0]?.machine ?? ''} (shared with other work, so expect ±10%).`,
+    '',
+    '### Build',
+    '',
+    header,
+    rows('pages built', (r) => r.clean.pages.toLocaleString('en-US')),
+    rows('source images', (r) => r.corpus.images.toLocaleString('en-US')),
+    rows('clean build, total', (r) => `**${f(r.clean.seconds)} s**`),
+    rows('  start and content sync (parse, render, store)', (r) => phase(r.clean, 'start and content sync')),
+    rows('  pages rendered', (r) => phase(r.clean, 'pages rendered')),
+    rows('  images encoded', (r) => phase(r.clean, 'images encoded')),
+    rows('  search index', (r) => phase(r.clean, 'search index')),
+    rows('clean build, peak memory (all processes)', (r) => `**${f(r.clean.peakMb / 1024, 2)} GB**`),
+    rows('per page (clean build ÷ pages)', (r) => `${f((r.clean.seconds / r.clean.pages) * 1000)} ms`),
+    rows('per page, rendering only', (r) => `${f(((r.clean.phases['pages rendered'] ?? 0) / r.clean.pages) * 1000, 2)} ms`),
+    rows('rebuild, nothing changed', (r) => `${f(r.unchanged.seconds)} s, ${f(r.unchanged.peakMb / 1024, 2)} GB`),
+    rows('rebuild after editing one story', (r) => `**${f(r.oneEdit.seconds)} s**, ${f(r.oneEdit.peakMb / 1024, 2)} GB`),
+    rows('dist/ size', (r) => `${f(r.dist.mb)} MB in ${r.dist.files.toLocaleString('en-US')} files`),
+    rows('  of which HTML', (r) => `${f(r.dist.htmlMb)} MB`),
+    rows('  of which images', (r) => `${f(r.dist.imageMb)} MB`),
+    rows('  of which search index', (r) => (r.dist.searchFiles ? `${f(r.dist.searchMb)} MB in ${r.dist.searchFiles.toLocaleString('en-US')} files` : '—')),
+    '',
+    '### A story page on a phone',
+    '',
+    'Chromium at 390×844 (device pixel ratio 3), gzip, a story with its own cover; bytes transferred (bodies and headers).',
+    '',
+    header,
+    rows('HTML document (raw / gzip)', (r) => `${f(r.story.html.kb)} / ${f(r.story.html.gzipKb)} KB`),
+    rows('on load, before images', (r) => `**${f(r.story.beforeImages.kb)} KB in ${r.story.beforeImages.requests} requests**`),
+    rows('  JavaScript', (r) => `${f(r.story.byType.script?.kb ?? 0)} KB in ${r.story.byType.script?.requests ?? 0}`),
+    rows('  CSS', (r) => `${f(r.story.byType.stylesheet?.kb ?? 0)} KB in ${r.story.byType.stylesheet?.requests ?? 0}`),
+    rows('  images on load', (r) => `${f(r.story.byType.image?.kb ?? 0)} KB in ${r.story.byType.image?.requests ?? 0}`),
+    rows('on load, everything', (r) => `${f(r.story.onLoad.kb)} KB in ${r.story.onLoad.requests} requests`),
+    rows('after scrolling to the end', (r) => `${f(r.story.afterScroll.kb)} KB in ${r.story.afterScroll.requests} requests`),
+  ];
+  const withLighthouse = results.filter((r) => r.lighthouse);
+  for (const r of withLighthouse) {
+    lines.push('', `### Lighthouse (${r.stories.toLocaleString('en-US')}-story build, mobile, simulated throttling)`, '');
+    lines.push('| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const [name, s] of Object.entries(r.lighthouse ?? {})) {
+      lines.push(`| ${name} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${f((s.lcpMs ?? 0) / 1000)} s | ${s.cls} | ${s.tbtMs} ms |`);
+    }
+  }
+  lines.push(END);
+  return lines.join('\n');
+}
+
+function writeReport(results: SizeResult[]): void {
+  const file = 'BENCHMARKS.md';
+  const report = renderReport(results);
+  const current = existsSync(file) ? readFileSync(file, 'utf-8') : '';
+  const at = current.indexOf(START);
+  const end = current.indexOf(END);
+  if (at >= 0 && end > at) writeFileSync(file, current.slice(0, at) + report + current.slice(end + END.length));
+  else writeFileSync(file, `${current}${current ? '\n\n' : ''}## Build and page weight\n\n${report}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,10000' }, 'no-lighthouse': { type: 'boolean', default: false } } });
+const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+await mkdir(BENCH, { recursive: true });
+const all: Record<string, SizeResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>) : {};
+for (const [i, stories] of sizes.entries()) {
+  all[stories] = await benchSize(stories, i === 0 && !values['no-lighthouse']);
+  writeFileSync(RESULTS, JSON.stringify(all, null, 2));
+  writeReport(Object.values(all).sort((a, b) => a.stories - b.stories));
+  console.log(`== ${stories}: written to ${RESULTS} and BENCHMARKS.md`);
+}
