@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import searchIndex from './src/integrations/search-index.ts';
 
 const site = process.env.SITE_URL ?? 'https://yangwang.example.org';
 
@@ -9,7 +10,8 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx(), sitemap()],
+  // searchIndex last: it indexes the finished dist/.
+  integrations: [mdx(), sitemap(), searchIndex()],
   image: {
     // Images are local files only; nothing is fetched from other hosts.
     remotePatterns: [],

@@ -1,0 +1,124 @@
+/**
+ * What the search index knows about each page besides its text: the filters a reader can narrow
+ * by, the metadata a result shows, the date it sorts by, and the name forms that make profiles
+ * and schools findable by name, pinyin and initials. Pages render this with `SearchFacets`.
+ */
+import type { ImageMetadata } from 'astro';
+import { UI } from '../i18n/zh-CN.ts';
+import type { SearchFilterKey } from '../lib/search-query.ts';
+import { getSchoolNameTerms, getTeacherNameTerms, type NameTerms } from '../lib/search-terms.ts';
+import type { HonourYear } from './honours.ts';
+import type { Volume } from './collections.ts';
+import { getSchoolMap, type School } from './schools.ts';
+import { getStoriesByTeacher, type Story } from './stories.ts';
+import { getTeacher, getTeachersBySchool, type Teacher } from './teachers.ts';
+
+export interface SearchFacets {
+  /** Filter values by filter; a page may have several values for one filter. */
+  filters: Partial<Record<SearchFilterKey, readonly string[]>>;
+  /** Shown with a result: title, teacher, school. */
+  meta: { title: string; teacher?: string; school?: string; date?: string };
+  /** Name forms for profiles and schools (searched, and weighted above body text). */
+  names?: NameTerms;
+  /** Sort key: `YYYY-MM-DD`, or `YYYY` when only the year is known. */
+  date?: string;
+  /** The result's thumbnail. */
+  image?: ImageMetadata;
+}
+
+const TYPE = UI.search.types;
+
+/** Distinct, non-empty values in first-seen order. */
+function distinct(values: readonly (string | number | undefined)[]): string[] {
+  return [...new Set(values.filter((v) => v !== undefined && v !== '').map(String))];
+}
+
+/** The newest of some `YYYY-MM-DD` / `YYYY` strings (string order is date order). */
+function newest(dates: readonly string[]): string | undefined {
+  return [...dates].sort().at(-1);
+}
+
+/** The filters a teacher contributes: school, district, stage, subject, honours. */
+function getTeacherFilters(teachers: readonly Teacher[], schools: Map<string, School>) {
+  const ofSchool = teachers.map((t) => schools.get(t.data.school.id));
+  return {
+    school: distinct(ofSchool.map((s) => s?.data.name)),
+    district: distinct(ofSchool.map((s) => s?.data.district)),
+    stage: distinct(teachers.map((t) => t.data.stage)),
+    subject: distinct(teachers.map((t) => t.data.subject)),
+    honour: distinct(teachers.flatMap((t) => t.data.honours.map((h) => h.title))),
+  };
+}
+
+export async function getStorySearchFacets(story: Story): Promise<SearchFacets> {
+  const schools = await getSchoolMap();
+  const teachers = (await Promise.all(story.data.teachers.map((t) => getTeacher(t.id)))).filter((t) => t !== undefined);
+  const filters = getTeacherFilters(teachers, schools);
+  return {
+    filters: { type: [TYPE.story], ...filters, year: [story.data.published.slice(0, 4)] },
+    meta: {
+      title: story.data.title,
+      teacher: teachers.map((t) => t.data.name).join('、'),
+      school: filters.school.join('、'),
+      date: story.data.published,
+    },
+    date: story.data.published,
+    image: story.data.cover.src,
+  };
+}
+
+export async function getTeacherSearchFacets(teacher: Teacher): Promise<SearchFacets> {
+  const schools = await getSchoolMap();
+  const filters = getTeacherFilters([teacher], schools);
+  const stories = await getStoriesByTeacher(teacher.id);
+  const honourYears = teacher.data.honours.map((h) => String(h.year));
+  // A profile dates from its newest story or honour, so sorting by date keeps it in the list.
+  const date = newest([...stories.map((s) => s.data.published), ...honourYears]);
+  return {
+    filters: { type: [TYPE.teacher], ...filters, year: distinct(honourYears) },
+    meta: { title: teacher.data.name, school: filters.school.join('、') },
+    names: getTeacherNameTerms(teacher.data.name, teacher.data.pinyin),
+    ...(date && { date }),
+    ...(teacher.data.portrait && { image: teacher.data.portrait.src }),
+  };
+}
+
+export async function getSchoolSearchFacets(school: School): Promise<SearchFacets> {
+  const teachers = await getTeachersBySchool(school.id);
+  const teacherDates = await Promise.all(teachers.map(async (t) => (await getTeacherSearchFacets(t)).date));
+  const date = newest(distinct(teacherDates));
+  return {
+    filters: {
+      type: [TYPE.school],
+      school: [school.data.name],
+      district: distinct([school.data.district]),
+      stage: distinct(school.data.stages),
+    },
+    meta: { title: school.data.name },
+    names: getSchoolNameTerms(school.data.name, school.id, school.data.district),
+    ...(date && { date }),
+  };
+}
+
+export function getHonourYearSearchFacets(roll: HonourYear, title: string): SearchFacets {
+  const date = newest(distinct(roll.data.awards.map((a) => a.date))) ?? String(roll.data.year);
+  return {
+    filters: { type: [TYPE.honour], honour: distinct(roll.data.awards.map((a) => a.title)), year: [String(roll.data.year)] },
+    meta: { title },
+    date,
+  };
+}
+
+export function getVolumeSearchFacets(volume: Volume): SearchFacets {
+  return {
+    filters: { type: [TYPE.collection], year: [String(volume.data.year)] },
+    meta: { title: `《${volume.data.title}》` },
+    date: String(volume.data.year),
+    ...(volume.data.cover && { image: volume.data.cover.src }),
+  };
+}
+
+/** The site's own prose pages (about). */
+export function getPageSearchFacets(title: string): SearchFacets {
+  return { filters: { type: [TYPE.page] }, meta: { title } };
+}
