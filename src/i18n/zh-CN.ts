@@ -118,6 +118,7 @@ export const UI = {
       clear: '清除筛选',
       apply: '应用筛选',
       more: (n: number) => `其余 ${n} 项`,
+      chosen: (n: number) => `（已选 ${n} 项）`,
     },
     sort: { label: '排序', relevance: '相关度', newest: '日期：从新到旧', oldest: '日期：从旧到新' },
     results: '搜索结果',

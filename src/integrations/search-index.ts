@@ -5,11 +5,14 @@
  * Pagefind over `dist/` and fails the build when Pagefind reports a problem.
  * @see https://pagefind.app/docs/node-api/
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
 import * as pagefind from 'pagefind';
+import { TRADITIONAL_TABLE_FILE } from '../lib/search-query.ts';
+import { buildTraditionalTable, collectHanCharacters } from '../lib/traditional.ts';
 
 /** Where the index goes, under the site root; the search page loads `/pagefind/pagefind.js`. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -58,10 +61,26 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexSumm
     for (const name of readdirSync(outputPath)) {
       if (UNUSED_BUNDLE_FILE.test(name)) rmSync(join(outputPath, name));
     }
+    writeTraditionalTable(siteDir, outputPath);
     return { pageCount, milliseconds: Math.round(performance.now() - started) };
   } finally {
     await pagefind.close();
   }
+}
+
+/** Every HTML file under a folder, recursively. */
+function listHtmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** Writes the traditional→simplified table for the characters the site uses (see traditional.ts). */
+function writeTraditionalTable(siteDir: string, outputPath: string): void {
+  const corpus = new Set<string>();
+  for (const file of listHtmlFiles(siteDir)) collectHanCharacters(readFileSync(file, 'utf-8'), corpus);
+  const table = buildTraditionalTable(traditionalToSimplified, corpus);
+  writeFileSync(join(outputPath, TRADITIONAL_TABLE_FILE), JSON.stringify(table));
 }
 
 /** The Astro integration: runs `buildSearchIndex` on the build's output directory. */

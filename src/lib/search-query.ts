@@ -8,6 +8,9 @@
 export const SEARCH_FILTER_KEYS = ['type', 'honour', 'school', 'district', 'stage', 'subject', 'year'] as const;
 export type SearchFilterKey = (typeof SEARCH_FILTER_KEYS)[number];
 
+/** Traditional→simplified table written next to the index (see traditional.ts). */
+export const TRADITIONAL_TABLE_FILE = 'yangwang-t2s.json';
+
 /** Result orders: by relevance (Pagefind's ranking), or by date. */
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -32,6 +35,8 @@ export const SEARCH_RANKING = {
 export interface SearchState {
   /** The query as the reader typed it (trimmed, at most MAX_QUERY_LENGTH characters). */
   q: string;
+  /** True when the query was longer than MAX_QUERY_LENGTH and was cut. */
+  truncated: boolean;
   filters: Partial<Record<SearchFilterKey, string[]>>;
   sort: SearchSort;
 }
@@ -56,8 +61,10 @@ export function readSearchState(search: string | URLSearchParams): SearchState {
     if (!values.includes(value)) values.push(value);
   }
   const sort = params.get('sort') ?? '';
+  const q = (params.get('q') ?? '').replace(/\s+/g, ' ').trim();
   return {
-    q: cut((params.get('q') ?? '').replace(/\s+/g, ' ').trim(), MAX_QUERY_LENGTH),
+    q: cut(q, MAX_QUERY_LENGTH),
+    truncated: Array.from(q).length > MAX_QUERY_LENGTH,
     filters,
     sort: isSort(sort) ? sort : 'relevance',
   };

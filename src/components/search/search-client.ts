@@ -1,0 +1,395 @@
+/**
+ * The search page in the browser: reads the query, filters and sort from the URL, searches with
+ * Pagefind as the reader types, and writes the state back to the URL so a search can be shared.
+ * Results, filters and messages are built with DOM methods and `textContent` only: nothing from
+ * the query or the index is ever parsed as HTML.
+ */
+import { UI } from '../../i18n/zh-CN.ts';
+import { splitExcerpt, type ExcerptPart } from '../../lib/search-excerpt.ts';
+import {
+  MAX_QUERY_LENGTH,
+  SEARCH_FILTER_KEYS,
+  TRADITIONAL_TABLE_FILE,
+  hasFilters,
+  normaliseQuery,
+  readSearchState,
+  writeSearchState,
+  type SearchFilterKey,
+  type SearchState,
+} from '../../lib/search-query.ts';
+import { toSimplified, type TraditionalTable } from '../../lib/traditional.ts';
+import {
+  loadPagefind,
+  type FilterCounts,
+  type Pagefind,
+  type PagefindFilters,
+  type PagefindResult,
+  type PagefindResultData,
+  type PagefindSearchOptions,
+} from './pagefind.ts';
+
+const T = UI.search;
+/** Results shown at first, and added by each press of “more”. */
+const PAGE_SIZE = 10;
+/** Filter values shown before the rest fold away. */
+const VISIBLE_VALUES = 8;
+/** Wait after a keystroke before searching: long enough to skip half-typed pinyin, short enough to feel live. */
+const TYPING_DELAY_MS = 120;
+const HAN = /\p{Script=Han}/u;
+
+interface Elements {
+  form: HTMLFormElement;
+  filters: HTMLDetailsElement;
+  chosen: HTMLElement;
+  input: HTMLInputElement;
+  sort: HTMLSelectElement;
+  controls: HTMLElement;
+  groups: HTMLElement;
+  clear: HTMLButtonElement;
+  status: HTMLElement;
+  notice: HTMLElement;
+  results: HTMLOListElement;
+  more: HTMLButtonElement;
+}
+
+function find<E extends Element>(root: ParentNode, selector: string): E {
+  const element = root.querySelector<E>(selector);
+  if (!element) throw new Error(`search page: missing ${selector}`);
+  return element;
+}
+
+function create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+let tableLoading: Promise<TraditionalTable> | undefined;
+/** The traditional→simplified table, fetched once and only for queries with Chinese characters. */
+function loadTraditionalTable(): Promise<TraditionalTable> {
+  tableLoading ??= fetch(`/pagefind/${TRADITIONAL_TABLE_FILE}`)
+    .then((response) => (response.ok ? (response.json() as Promise<TraditionalTable>) : {}))
+    .catch(() => ({}));
+  return tableLoading;
+}
+
+let filtersLoading: Promise<unknown> | undefined;
+/** Pagefind counts filter values only once its filter files are loaded (`filters()`). */
+function loadFilters(pagefind: Pagefind): Promise<unknown> {
+  filtersLoading ??= pagefind.filters();
+  return filtersLoading;
+}
+
+/** Pagefind filters for a state, leaving out one filter (to count that filter's other values). */
+function toPagefindFilters(state: SearchState, except?: SearchFilterKey): PagefindFilters {
+  const filters: PagefindFilters = {};
+  for (const key of SEARCH_FILTER_KEYS) {
+    const values = state.filters[key];
+    if (key !== except && values && values.length > 0) filters[key] = { any: values };
+  }
+  return filters;
+}
+
+/** Pagefind joins block elements with “. ”; an excerpt that starts at such a join starts with it. */
+function trimExcerpt(parts: ExcerptPart[]): ExcerptPart[] {
+  const [first, ...rest] = parts;
+  if (!first) return parts;
+  const text = first.text.replace(/^[\s.,，。、；;:：]+/u, '');
+  return text ? [{ ...first, text }, ...rest] : rest;
+}
+
+/** The URL a result links to, asking that page to highlight the words searched. */
+function getResultHref(data: PagefindResultData, query: string): string {
+  // Pinyin and initials never occur in the text: highlight the name they matched instead.
+  const terms = HAN.test(query) || !data.meta['name'] ? query : data.meta['name'];
+  if (!terms) return data.url;
+  return `${data.url}?${new URLSearchParams({ highlight: terms }).toString()}`;
+}
+
+function renderResult(data: PagefindResultData, query: string): HTMLLIElement {
+  const item = create('li', 'result');
+  const article = create('article', 'result-body');
+  if (data.meta['image']) {
+    const image = create('img', 'result-image');
+    image.src = data.meta['image'];
+    image.alt = '';
+    image.width = 64;
+    image.height = 48;
+    image.loading = 'lazy';
+    image.decoding = 'async';
+    item.append(image);
+  }
+  const kind = data.filters['type']?.[0];
+  if (kind) article.append(create('p', 'result-kind', kind));
+  const heading = create('h2', 'result-title');
+  const link = create('a', undefined, data.meta['title'] ?? data.url);
+  link.href = getResultHref(data, query);
+  heading.append(link);
+  article.append(heading);
+  const facts = [data.meta['teacher'], data.meta['school'], data.meta['date']].filter((f): f is string => Boolean(f));
+  if (facts.length > 0) article.append(create('p', 'result-facts', facts.join(' · ')));
+  const excerpt = create('p', 'result-excerpt');
+  for (const part of trimExcerpt(splitExcerpt(data.excerpt))) excerpt.append(part.marked ? create('mark', undefined, part.text) : part.text);
+  if (excerpt.childNodes.length > 0) article.append(excerpt);
+  item.append(article);
+  return item;
+}
+
+/** One filter's checkboxes, with counts; values with no results are left out unless chosen. */
+function renderFilterGroup(key: SearchFilterKey, counts: Record<string, number>, chosen: readonly string[]): HTMLFieldSetElement | undefined {
+  const values = Object.entries(counts)
+    .filter(([value, count]) => count > 0 || chosen.includes(value))
+    .sort(([a, countA], [b, countB]) => (key === 'year' ? b.localeCompare(a) : countB - countA || a.localeCompare(b, 'zh-CN')));
+  if (values.length === 0) return undefined;
+  const fieldset = create('fieldset', 'filter-group');
+  fieldset.append(create('legend', undefined, T.filters[key]));
+  const list = create('ul', 'filter-values');
+  const rest = create('ul', 'filter-values');
+  values.forEach(([value, count], i) => {
+    const item = create('li');
+    const label = create('label');
+    const box = create('input');
+    box.type = 'checkbox';
+    box.name = key;
+    box.value = value;
+    box.checked = chosen.includes(value);
+    // The filters sit outside the form (for layout) but are part of it.
+    box.setAttribute('form', 'search-form');
+    label.append(box, create('span', 'filter-value', value), create('span', 'filter-count', String(count)));
+    item.append(label);
+    (i < VISIBLE_VALUES || box.checked ? list : rest).append(item);
+  });
+  fieldset.append(list);
+  if (rest.childElementCount > 0) {
+    const more = create('details', 'filter-more');
+    more.append(create('summary', undefined, T.filters.more(rest.childElementCount)), rest);
+    fieldset.append(more);
+  }
+  return fieldset;
+}
+
+class SearchPage {
+  private state: SearchState;
+  private sequence = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private shown: PagefindResult[] = [];
+  private pending: PagefindResult[] = [];
+  private shownQuery = '';
+
+  constructor(private readonly el: Elements) {
+    this.state = readSearchState(location.search);
+    el.input.value = this.state.q;
+    el.sort.value = this.state.sort;
+    // Filters start open where there is room beside the results, or when some are chosen.
+    el.filters.open = hasFilters(this.state) || window.matchMedia('(min-width: 64rem)').matches;
+    el.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.readForm();
+      void this.run();
+    });
+    el.input.addEventListener('input', () => {
+      clearTimeout(this.typingTimer);
+      const query = normaliseQuery(el.input.value);
+      if (query) void loadPagefind().then((pagefind) => pagefind.preload(query), () => undefined);
+      this.typingTimer = setTimeout(() => {
+        this.readForm();
+        void this.run();
+      }, TYPING_DELAY_MS);
+    });
+    el.input.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown') {
+        const first = el.results.querySelector<HTMLAnchorElement>('a');
+        if (first) {
+          event.preventDefault();
+          first.focus();
+        }
+      }
+    });
+    el.input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+    el.groups.addEventListener('change', () => {
+      this.readForm();
+      void this.run();
+    });
+    el.sort.addEventListener('change', () => {
+      this.readForm();
+      void this.run();
+    });
+    el.clear.addEventListener('click', () => {
+      this.state = { ...this.state, filters: {} };
+      this.writeUrl();
+      void this.run();
+    });
+    el.more.addEventListener('click', () => void this.showMore());
+    window.addEventListener('popstate', () => {
+      this.state = readSearchState(location.search);
+      el.input.value = this.state.q;
+      el.sort.value = this.state.sort;
+      void this.run();
+    });
+    void this.run();
+  }
+
+  /** Takes the query, chosen filters and sort from the form. */
+  private readForm(): void {
+    const data = new FormData(this.el.form);
+    const params = new URLSearchParams();
+    for (const [key, value] of data) if (typeof value === 'string') params.append(key, value);
+    this.state = readSearchState(params);
+    this.writeUrl();
+  }
+
+  private writeUrl(): void {
+    const query = writeSearchState(this.state);
+    const url = `${location.pathname}${query ? `?${query}` : ''}`;
+    if (url !== `${location.pathname}${location.search}`) history.replaceState(null, '', url);
+  }
+
+  private setStatus(text: string): void {
+    this.el.status.textContent = text;
+  }
+
+  private setNotice(lines: string[]): void {
+    this.el.notice.replaceChildren(...lines.map((line) => create('p', undefined, line)));
+    this.el.notice.hidden = lines.length === 0;
+  }
+
+  private clearResults(): void {
+    this.shown = [];
+    this.pending = [];
+    this.el.results.replaceChildren();
+    this.el.more.hidden = true;
+  }
+
+  async run(): Promise<void> {
+    const run = ++this.sequence;
+    const { state } = this;
+    const notices: string[] = [];
+    if (state.truncated) notices.push(T.tooLong(MAX_QUERY_LENGTH));
+    let query = normaliseQuery(state.q);
+    if (!query && !hasFilters(state)) {
+      this.clearResults();
+      this.el.controls.hidden = true;
+      this.setNotice(notices);
+      this.setStatus(state.q ? T.nothingToSearch : T.prompt);
+      return;
+    }
+    this.el.results.setAttribute('aria-busy', 'true');
+    try {
+      const [pagefind, table] = await Promise.all([loadPagefind(), query && HAN.test(query) ? loadTraditionalTable() : undefined]);
+      if (table) {
+        const simplified = toSimplified(query, table);
+        if (simplified !== query) notices.push(T.converted(query, simplified));
+        query = simplified;
+      }
+      const results = await this.search(pagefind, query || null, state);
+      if (run !== this.sequence) return;
+      this.pending = results;
+      this.shownQuery = query;
+      if (!(await this.showMore(run, true))) return;
+      this.setNotice(notices);
+      if (results.length === 0) {
+        this.setStatus(query ? T.none(state.q) : T.countFiltered(0));
+        this.el.results.append(create('li', 'result-none', T.noneTips));
+      } else {
+        this.setStatus(query ? T.count(results.length, state.q) : T.countFiltered(results.length));
+      }
+      // Counts come after the results: they need Pagefind's filter files, which the first
+      // results should not wait for.
+      const counts = await this.countFilters(pagefind, query || null, state);
+      if (run !== this.sequence) return;
+      this.renderFilters(counts);
+    } catch (error) {
+      if (run !== this.sequence) return;
+      console.error(error);
+      this.clearResults();
+      this.setStatus(T.failed);
+    } finally {
+      if (run === this.sequence) this.el.results.removeAttribute('aria-busy');
+    }
+  }
+
+  /**
+   * Runs the search. Sorted by date, Pagefind drops pages without a date (about): they follow
+   * at the end, so sorting never hides a result.
+   */
+  private async search(pagefind: Pagefind, term: string | null, state: SearchState): Promise<PagefindResult[]> {
+    const filters = toPagefindFilters(state);
+    const sort: PagefindSearchOptions['sort'] =
+      state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined;
+    if (!sort) return (await pagefind.search(term, { filters })).results;
+    const [sorted, all] = await Promise.all([pagefind.search(term, { filters, sort }), pagefind.search(term, { filters })]);
+    const seen = new Set(sorted.results.map((r) => r.id));
+    return [...sorted.results, ...all.results.filter((r) => !seen.has(r.id))];
+  }
+
+  /**
+   * Counts each filter's values among the results. Within a filter the reader may tick several
+   * values (any of them matches), so a chosen filter's own counts leave that filter out.
+   */
+  private async countFilters(pagefind: Pagefind, term: string | null, state: SearchState): Promise<FilterCounts> {
+    await loadFilters(pagefind);
+    const counts: FilterCounts = { ...(await pagefind.search(term, { filters: toPagefindFilters(state) })).filters };
+    for (const key of SEARCH_FILTER_KEYS) {
+      if ((state.filters[key]?.length ?? 0) === 0) continue;
+      const without = await pagefind.search(term, { filters: toPagefindFilters(state, key) });
+      counts[key] = without.filters[key] ?? {};
+    }
+    return counts;
+  }
+
+  private renderFilters(counts: FilterCounts): void {
+    const groups = SEARCH_FILTER_KEYS.map((key) => renderFilterGroup(key, counts[key] ?? {}, this.state.filters[key] ?? [])).filter(
+      (g): g is HTMLFieldSetElement => g !== undefined,
+    );
+    this.el.groups.replaceChildren(...groups);
+    const chosen = SEARCH_FILTER_KEYS.reduce((sum, key) => sum + (this.state.filters[key]?.length ?? 0), 0);
+    this.el.chosen.textContent = chosen > 0 ? T.filters.chosen(chosen) : '';
+    this.el.clear.hidden = chosen === 0;
+    this.el.controls.hidden = false;
+  }
+
+  /**
+   * Loads and shows the next page of results; `replace` starts a new list (once the data is
+   * there, so the old list does not blink away). False when a newer search took over.
+   */
+  private async showMore(run = this.sequence, replace = false): Promise<boolean> {
+    const next = this.pending.slice(0, PAGE_SIZE);
+    this.pending = this.pending.slice(PAGE_SIZE);
+    const data = await Promise.all(next.map((r) => r.data()));
+    if (run !== this.sequence) return false;
+    const items = data.map((d) => renderResult(d, this.shownQuery));
+    if (replace) {
+      this.shown = [];
+      this.el.results.replaceChildren(...items);
+    } else {
+      const firstNew = this.el.results.childElementCount;
+      this.el.results.append(...items);
+      // After “more”, focus the first new result so keyboard readers go on from there.
+      this.el.results.children[firstNew]?.querySelector('a')?.focus();
+    }
+    this.shown = [...this.shown, ...next];
+    this.el.more.hidden = this.pending.length === 0;
+    return true;
+  }
+}
+
+/** Starts the search page on the element marked `data-search-page`. */
+export function startSearchPage(): void {
+  const root = document.querySelector<HTMLElement>('[data-search-page]');
+  if (!root) return;
+  new SearchPage({
+    form: find(root, 'form[role="search"]'),
+    filters: find(root, '[data-search-filters]'),
+    chosen: find(root, '[data-search-chosen]'),
+    input: find(root, 'input[name="q"]'),
+    sort: find(root, 'select[name="sort"]'),
+    controls: find(root, '[data-search-controls]'),
+    groups: find(root, '[data-search-groups]'),
+    clear: find(root, '[data-search-clear]'),
+    status: find(root, '[data-search-status]'),
+    notice: find(root, '[data-search-notice]'),
+    results: find(root, '[data-search-results]'),
+    more: find(root, '[data-search-more]'),
+  });
+}
