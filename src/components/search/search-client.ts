@@ -38,6 +38,8 @@ const TYPING_DELAY_MS = 120;
 const HAN = /\p{Script=Han}/u;
 
 interface Elements {
+  /** Carries `data-state`: busy, results (shown, counts pending), done or failed; tests and benchmarks wait on it. */
+  root: HTMLElement;
   form: HTMLFormElement;
   filters: HTMLDetailsElement;
   chosen: HTMLElement;
@@ -272,8 +274,10 @@ class SearchPage {
       this.el.controls.hidden = true;
       this.setNotice(notices);
       this.setStatus(state.q ? T.nothingToSearch : T.prompt);
+      this.el.root.dataset['state'] = 'done';
       return;
     }
+    this.el.root.dataset['state'] = 'busy';
     this.el.results.setAttribute('aria-busy', 'true');
     try {
       const [pagefind, table] = await Promise.all([loadPagefind(), query && HAN.test(query) ? loadTraditionalTable() : undefined]);
@@ -294,16 +298,19 @@ class SearchPage {
       } else {
         this.setStatus(query ? T.count(results.length, state.q) : T.countFiltered(results.length));
       }
+      this.el.root.dataset['state'] = 'results';
       // Counts come after the results: they need Pagefind's filter files, which the first
       // results should not wait for.
       const counts = await this.countFilters(pagefind, query || null, state);
       if (run !== this.sequence) return;
       this.renderFilters(counts);
+      this.el.root.dataset['state'] = 'done';
     } catch (error) {
       if (run !== this.sequence) return;
       console.error(error);
       this.clearResults();
       this.setStatus(T.failed);
+      this.el.root.dataset['state'] = 'failed';
     } finally {
       if (run === this.sequence) this.el.results.removeAttribute('aria-busy');
     }
@@ -379,6 +386,7 @@ export function startSearchPage(): void {
   const root = document.querySelector<HTMLElement>('[data-search-page]');
   if (!root) return;
   new SearchPage({
+    root,
     form: find(root, 'form[role="search"]'),
     filters: find(root, '[data-search-filters]'),
     chosen: find(root, '[data-search-chosen]'),
