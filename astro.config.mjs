@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { contentChecks, failOnLoggedErrors } from './src/integrations/content-checks.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
 const site = process.env.SITE_URL ?? 'https://yangwang.example.org';
@@ -10,8 +11,13 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // searchIndex last: it indexes the finished dist/.
-  integrations: [mdx(), sitemap(), searchIndex()],
+  // Astro logs some problems (a missing reference, an image it could not process) and exits 0;
+  // this log destination remembers them so the build can fail on them.
+  logger: { entrypoint: './src/integrations/log-guard.mjs' },
+  // contentChecks first: a build with bad content stops before anything is rendered.
+  // searchIndex after the pages: it indexes the finished dist/.
+  // failOnLoggedErrors last: it sees everything every other integration logged.
+  integrations: [contentChecks(), mdx(), sitemap(), searchIndex(), failOnLoggedErrors()],
   image: {
     // Images are local files only; nothing is fetched from other hosts.
     remotePatterns: [],

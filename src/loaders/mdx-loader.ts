@@ -4,14 +4,17 @@
  * validated, and stored with its rendered HTML and a digest, so an unchanged entry is not
  * rendered again. In `astro dev` the watcher reloads an edited file.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import type { TextBlock } from '../lib/checks/quotes.ts';
 import { ContentError, type ContentProblem } from '../lib/content-problem.ts';
-import { parseYamlSource } from '../lib/yaml-source.ts';
+import { parseYamlSource, type YamlSource } from '../lib/yaml-source.ts';
 import type { SchemaHelpers } from '../schemas/common.ts';
+import { takeCheckedEntry } from './checked-entries.ts';
+import { readContentFile } from './read-content.ts';
 import { renderMdx } from './render-mdx.ts';
 import { createCheckHelpers, validateWithSchema } from './validate.ts';
 
@@ -37,6 +40,10 @@ export interface LoadedMdx {
   headings: { depth: number; slug: string; text: string }[];
   characterCount: number;
   problems: ContentProblem[];
+  /** The parsed frontmatter (lines and field paths), when it could be parsed. */
+  frontmatter: YamlSource | undefined;
+  /** The body's text block by block, for the content checks. */
+  texts: TextBlock[];
 }
 
 /** Reads, renders and checks one MDX entry. Shared by the loader and the content checker. */
@@ -51,15 +58,18 @@ export function loadMdxEntry(
   if (!SLUG.test(id)) {
     problems.push({ file, field: '文件夹名', message: `文件夹名 “${id}” 会成为网址，只能用小写拼音字母、数字和连字符，例如 lin-qiuyun` });
   }
-  const rendered = renderMdx(source);
+  // An editor that saves "UTF-8 with BOM" puts U+FEFF before the opening `---`.
+  const rendered = renderMdx(source.replace(/^\uFEFF/, ''));
   for (const p of rendered.problems) {
     problems.push({ file, line: p.line, field: p.field, message: p.message });
   }
   let data: Record<string, unknown> = {};
+  let frontmatter: YamlSource | undefined;
   if (rendered.frontmatter === undefined) {
     problems.push({ file, line: 1, field: 'frontmatter', message: '文件开头缺少 --- 包围的字段区（frontmatter）' });
   } else {
     const yaml = parseYamlSource(rendered.frontmatter, rendered.frontmatterLine - 1);
+    frontmatter = yaml;
     for (const e of yaml.errors) problems.push({ file, line: e.line, field: 'frontmatter', message: e.message });
     if (yaml.value !== undefined) {
       if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
@@ -91,6 +101,8 @@ export function loadMdxEntry(
     headings: rendered.headings,
     characterCount: rendered.characterCount,
     problems,
+    frontmatter,
+    texts: rendered.texts,
   };
 }
 
@@ -116,7 +128,9 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
 
       const sync = async (absoluteFile: string): Promise<ContentProblem[]> => {
         const file = relative(root, absoluteFile).split('\\').join('/');
-        const source = await readFile(absoluteFile, 'utf-8');
+        const read = await readContentFile(absoluteFile, file);
+        if (!read.ok) return [read.problem];
+        const source = read.text;
         const digest = context.generateDigest(`${RENDERER_VERSION}\n${source}`);
         const id = file.split('/').at(-2) ?? '';
         seen.add(id);
@@ -124,7 +138,7 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         // Unchanged since the last build: keep the stored entry (its images stay registered,
         // since Astro rebuilds the image imports from the stored entries).
         if (existing && existing.digest === digest) return [];
-        const loaded = loadMdxEntry(source, file, absoluteFile, options.createSchema);
+        const loaded = takeCheckedEntry(absoluteFile, source) ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
         if (loaded.problems.length) return loaded.problems;
         const data = await context.parseData({ id, data: loaded.data, filePath: file });
         context.store.set({

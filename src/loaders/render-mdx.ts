@@ -15,6 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import type { TextBlock } from '../lib/checks/quotes.ts';
 import { COMPONENTS, type ComponentSpec } from './components.ts';
 
 /** A problem in the MDX, at a 1-based line and column of the whole file. */
@@ -57,6 +58,12 @@ export interface RenderedMdx {
   problems: MdxProblem[];
   /** Number of CJK characters and of other words in the body, for reading time. */
   characterCount: number;
+  /**
+   * The text readers will see, block by block (paragraphs, headings, table cells, component
+   * attributes such as captions), with lines: what the content checks read for draft leftovers
+   * and quotation marks. Straight quotes are already turned into Chinese ones.
+   */
+  texts: TextBlock[];
 }
 
 export { FIGURE_PLACEHOLDER } from './hast.ts';
@@ -81,6 +88,7 @@ export function renderMdx(source: string): RenderedMdx {
       figures: [],
       problems: [{ line, column, field: '正文', message: `MDX 语法错误：${reason}` }],
       characterCount: 0,
+      texts: [],
     };
   }
 
@@ -94,6 +102,7 @@ export function renderMdx(source: string): RenderedMdx {
   }
 
   const figures: BodyFigure[] = [];
+  const attributeTexts: TextBlock[] = [];
   const headings: HeadingInfo[] = [];
   const slugger = new GithubSlugger();
   const report = (node: Nodes, field: string, message: string) => {
@@ -116,7 +125,7 @@ export function renderMdx(source: string): RenderedMdx {
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        transformComponent(node, parent, { report, figures, visit });
+        transformComponent(node, parent, { report, figures, visit, texts: attributeTexts });
         return;
       case 'heading':
         if (node.depth === 1) {
@@ -150,6 +159,8 @@ export function renderMdx(source: string): RenderedMdx {
     footnoteBackLabel: '返回正文',
   }) as HastRoot;
   const html = problems.length ? '' : toHtml(hast);
+  const texts: TextBlock[] = [];
+  collectTexts(tree, '正文', texts);
   return {
     frontmatter,
     frontmatterLine,
@@ -158,7 +169,36 @@ export function renderMdx(source: string): RenderedMdx {
     figures,
     problems: problems.sort((a, b) => a.line - b.line || a.column - b.column),
     characterCount: countCharacters(tree),
+    texts: [...texts, ...attributeTexts].sort((a, b) => a.line - b.line),
   };
+}
+
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'inlineCode', 'break', 'mdxJsxTextElement', 'footnoteReference']);
+
+/** The body's text, block by block, with the field it sits in (`正文` or the component). */
+function collectTexts(node: Nodes, field: string, out: TextBlock[]) {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+    const value = plainText(node);
+    if (value.trim()) out.push({ line: node.position?.start.line ?? 1, field, value });
+    return;
+  }
+  if (!('children' in node)) return;
+  const inner = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement' ? `<${node.name ?? ''}>` : field;
+  let run: Nodes[] = [];
+  const flush = () => {
+    const value = run.map(plainText).join('');
+    if (value.trim()) out.push({ line: run[0]?.position?.start.line ?? 1, field: inner, value });
+    run = [];
+  };
+  for (const child of node.children as Nodes[]) {
+    if (PHRASING.has(child.type)) {
+      run.push(child);
+    } else {
+      flush();
+      collectTexts(child, inner, out);
+    }
+  }
+  flush();
 }
 
 /**
@@ -181,6 +221,8 @@ function liftBlockComponents(parent: Parent) {
 interface TransformContext {
   report: (node: Nodes, field: string, message: string) => void;
   figures: BodyFigure[];
+  /** Attribute values readers see (captions, alt text), for the text checks. */
+  texts: TextBlock[];
   visit: (node: Nodes, parent: Parent | undefined) => void;
 }
 
@@ -234,6 +276,9 @@ function transformComponent(
       continue;
     }
     attributes[attribute.name] = value.trim();
+    if (attribute.name !== 'src' && value.trim()) {
+      context.texts.push({ line: attribute.position?.start.line ?? node.position?.start.line ?? 1, field, value });
+    }
   }
   for (const required of spec.required) {
     if (!attributes[required] && !node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === required)) {

@@ -3,14 +3,15 @@
  * the 1.2 core schema, so dates stay text and impossible dates are caught; every problem names
  * its file, line and field, and all of them are reported at once.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { ContentError, type ContentProblem } from '../lib/content-problem.ts';
-import { parseYamlSource } from '../lib/yaml-source.ts';
+import { parseYamlSource, type YamlSource } from '../lib/yaml-source.ts';
 import type { SchemaHelpers } from '../schemas/common.ts';
+import { readContentFile } from './read-content.ts';
 import { createCheckHelpers, validateWithSchema } from './validate.ts';
 
 type CreateSchema = (helpers: SchemaHelpers) => z.ZodType;
@@ -24,15 +25,17 @@ export interface YamlEntry {
 export interface YamlLoadResult {
   entries: YamlEntry[];
   problems: ContentProblem[];
+  /** The parsed file (lines and field paths), for the content checks. */
+  yaml: YamlSource;
 }
 
 /** Reads a list file (each item has an `id`) and checks every item. */
 export function loadYamlList(source: string, file: string, absoluteFile: string, createSchema: CreateSchema): YamlLoadResult {
   const yaml = parseYamlSource(source);
   const problems: ContentProblem[] = yaml.errors.map((e) => ({ file, line: e.line, field: 'YAML', message: e.message }));
-  if (yaml.value === undefined) return { entries: [], problems };
+  if (yaml.value === undefined) return { entries: [], problems, yaml };
   if (!Array.isArray(yaml.value)) {
-    return { entries: [], problems: [{ file, line: 1, field: '（整个文件）', message: '应是以 “- id: …” 开头的列表' }] };
+    return { entries: [], problems: [{ file, line: 1, field: '（整个文件）', message: '应是以 “- id: …” 开头的列表' }], yaml };
   }
   const schema = createSchema(createCheckHelpers(absoluteFile));
   const entries: YamlEntry[] = [];
@@ -51,7 +54,7 @@ export function loadYamlList(source: string, file: string, absoluteFile: string,
       if (!checked.problems.length) entries.push({ id, file, data: item as Record<string, unknown> });
     }
   });
-  return { entries, problems };
+  return { entries, problems, yaml };
 }
 
 /** Reads one file that is one entry; its id is the file name without `.yaml`. */
@@ -59,7 +62,7 @@ export function loadYamlFile(source: string, file: string, absoluteFile: string,
   const id = basename(file).replace(/\.ya?ml$/, '');
   const yaml = parseYamlSource(source);
   const problems: ContentProblem[] = yaml.errors.map((e) => ({ file, line: e.line, field: 'YAML', message: e.message }));
-  if (yaml.value === undefined) return { entries: [], problems };
+  if (yaml.value === undefined) return { entries: [], problems, yaml };
   const checked = validateWithSchema(createSchema(createCheckHelpers(absoluteFile)), yaml.value, file, yaml.lineOf);
   problems.push(...checked.problems);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
@@ -69,7 +72,7 @@ export function loadYamlFile(source: string, file: string, absoluteFile: string,
   if (/^\d{4}$/.test(id) && typeof data?.year === 'number' && String(data.year) !== id) {
     problems.push({ file, line: yaml.lineOf(['year']), field: 'year', message: `year 写的是 ${data.year}，但文件名是 ${id}.yaml，两者应一致` });
   }
-  return { entries: problems.length ? [] : [{ id, file, data }], problems };
+  return { entries: problems.length ? [] : [{ id, file, data }], problems, yaml };
 }
 
 /** Lists the `.yaml` files of a folder, sorted. */
@@ -78,7 +81,7 @@ export async function listYamlFiles(dir: string): Promise<string[]> {
   return names.filter((n) => /\.ya?ml$/.test(n)).sort();
 }
 
-async function storeEntries(context: LoaderContext, result: YamlLoadResult) {
+async function storeEntries(context: LoaderContext, result: Omit<YamlLoadResult, 'yaml'>) {
   if (result.problems.length) throw new ContentError(result.problems);
   for (const entry of result.entries) {
     const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.file });
@@ -113,7 +116,9 @@ export function yamlListLoader(options: { file: string; createSchema: CreateSche
       // Astro stores file paths relative to the project root.
       const file = relative(root, absolute).split('\\').join('/');
       const reload = async () => {
-        const result = loadYamlList(await readFile(absolute, 'utf-8'), file, absolute, options.createSchema);
+        const read = await readContentFile(absolute, file);
+        if (!read.ok) throw new ContentError([read.problem]);
+        const result = loadYamlList(read.text, file, absolute, options.createSchema);
         context.store.clear();
         await storeEntries(context, result);
       };
@@ -131,11 +136,16 @@ export function yamlFilesLoader(options: { base: string; createSchema: CreateSch
       const root = fileURLToPath(context.config.root);
       const dir = resolve(root, options.base);
       const reload = async () => {
-        const combined: YamlLoadResult = { entries: [], problems: [] };
+        const combined: Omit<YamlLoadResult, 'yaml'> = { entries: [], problems: [] };
         for (const name of await listYamlFiles(dir)) {
           const absolute = join(dir, name);
           const file = relative(root, absolute).split('\\').join('/');
-          const result = loadYamlFile(await readFile(absolute, 'utf-8'), file, absolute, options.createSchema);
+          const read = await readContentFile(absolute, file);
+          if (!read.ok) {
+            combined.problems.push(read.problem);
+            continue;
+          }
+          const result = loadYamlFile(read.text, file, absolute, options.createSchema);
           combined.entries.push(...result.entries);
           combined.problems.push(...result.problems);
         }

@@ -1,0 +1,77 @@
+/**
+ * A cache of the content check's per-file results, so a rebuild after editing one story checks
+ * one story, not ten thousand. A file's result is reused only when nothing it depends on
+ * changed: its bytes, the files in its folder (images it may refer to), the rules (the source of
+ * the checks, loaders, schemas and configuration, and the locked library versions) and the
+ * options. Anything that spans files (references, duplicates) is recomputed on every run.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Folders whose code decides what a check finds. */
+const RULE_SOURCES = ['src/checks', 'src/lib', 'src/loaders', 'src/schemas', 'src/config'];
+const PROJECT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+
+export interface CacheFile<T> {
+  version: string;
+  files: Record<string, { key: string; result: T }>;
+  images: Record<string, { key: string; width: number; height: number; error: boolean }>;
+}
+
+/** A digest of the rules: every source file that shapes a result, and the lock file. */
+export async function getRulesVersion(): Promise<string> {
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  for (const dir of RULE_SOURCES) files.push(...(await listRecursive(join(PROJECT, dir))));
+  files.push(join(PROJECT, 'package-lock.json'));
+  for (const file of files.sort()) {
+    hash.update(file.slice(PROJECT.length));
+    hash.update(await readFile(file).catch(() => ''));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A key for one file's result: its text, the listing of its folder (when it may refer to images
+ * there), and extra inputs (options).
+ */
+export async function getFileKey(source: string, folder: string | undefined, extra: string): Promise<string> {
+  const hash = createHash('sha256').update(extra).update('\u0000').update(source);
+  for (const file of folder ? await listRecursive(folder) : []) {
+    const s = await stat(file).catch(() => undefined);
+    hash.update(`\u0000${file}\u0000${s?.size ?? -1}\u0000${s?.mtimeMs ?? -1}`);
+  }
+  return hash.digest('hex');
+}
+
+export async function readCache<T>(path: string, version: string): Promise<CacheFile<T>> {
+  try {
+    const cache = JSON.parse(await readFile(path, 'utf-8')) as CacheFile<T>;
+    if (cache.version === version) return cache;
+  } catch {
+    // No cache yet, or an unreadable one: start afresh.
+  }
+  return { version, files: {}, images: {} };
+}
+
+export async function writeCache<T>(path: string, cache: CacheFile<T>): Promise<void> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, JSON.stringify(cache));
+  } catch {
+    // A cache that cannot be written only costs time next run.
+  }
+}
+
+async function listRecursive(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const dirents = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const d of dirents) {
+    const full = join(dir, d.name);
+    if (d.isDirectory()) out.push(...(await listRecursive(full)));
+    else if (d.isFile()) out.push(full);
+  }
+  return out.sort();
+}
