@@ -14,6 +14,12 @@ import { fileURLToPath } from 'node:url';
 const RULE_SOURCES = ['src/checks', 'src/lib', 'src/loaders', 'src/schemas', 'src/config'];
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 
+/** Where results for one content folder are cached: the project's own node_modules/.cache. */
+export function getDefaultCachePath(contentRoot: string): string {
+  const name = createHash('sha256').update(contentRoot).digest('hex').slice(0, 16);
+  return join(PROJECT, 'node_modules/.cache/yangwang', `content-check-${name}.json`);
+}
+
 export interface CacheFile<T> {
   version: string;
   files: Record<string, { key: string; result: T }>;

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { dirname, extname, relative, resolve } from 'node:path';
 import sharp from 'sharp';
 import { SITE } from '../config/site.ts';
 import { findCrossEntryProblems, type EntryFacts } from '../lib/checks/cross-entries.ts';
@@ -26,7 +26,7 @@ import { createHonourYearSchema } from '../schemas/honours.ts';
 import { schoolSchema } from '../schemas/schools.ts';
 import { createStorySchema } from '../schemas/stories.ts';
 import { createTeacherSchema } from '../schemas/teachers.ts';
-import { getFileKey, getRulesVersion, readCache, writeCache, type CacheFile } from './check-cache.ts';
+import { getDefaultCachePath, getFileKey, getRulesVersion, readCache, writeCache, type CacheFile } from './check-cache.ts';
 import { readContentTree, type ContentFile, type EntryKind } from './content-tree.ts';
 
 export interface CheckContentOptions {
@@ -38,7 +38,7 @@ export interface CheckContentOptions {
   allowedEmails?: readonly string[];
   /** Limits for image files; default `IMAGE_LIMITS`. */
   imageLimits?: ImageLimits;
-  /** Where per-file results are cached between runs; `false` for none. Default: under node_modules/.cache. */
+  /** Where per-file results are cached between runs; `false` for none. Default: the project's node_modules/.cache. */
   cacheFile?: string | false;
   /** Hand the rendered stories and profiles to the MDX loader (only inside a build). */
   shareWithLoader?: boolean;
@@ -91,7 +91,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const root = resolve(options.root);
   const contentDir = options.contentDir ?? getContentDir();
   const allowedEmails = options.allowedEmails ?? getSiteEmails();
-  const cachePath = options.cacheFile === false ? undefined : (options.cacheFile ?? join(root, 'node_modules/.cache/yangwang/content-check.json'));
+  const cachePath = options.cacheFile === false ? undefined : (options.cacheFile ?? getDefaultCachePath(resolve(root, contentDir)));
   const version = await getRulesVersion();
   const cache: CacheFile<FileResult> = cachePath ? await readCache<FileResult>(cachePath, version) : { version, files: {}, images: {} };
   const nextCache: CacheFile<FileResult> = { version, files: {}, images: {} };
@@ -100,7 +100,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const problems: ContentProblem[] = [...tree.problems];
   const facts: EntryFacts[] = [];
   const uses: (ImageUse & { from: string })[] = [];
-  const unsure = new Set<string>();
+  const unsure = new Set<string>(tree.orphanFolders);
   const counts: CheckContentResult['counts'] = { stories: 0, teachers: 0, schools: 0, collections: 0, honours: 0, images: tree.images.length };
 
   const sources = await Promise.all(tree.entries.map((entry) => readContentFile(entry.absolute, entry.file)));
@@ -174,8 +174,11 @@ function checkFile(entry: ContentFile, source: string, allowedEmails: readonly s
       const bad = checkAltText(picture.alt);
       if (bad) problems.push({ file, line: lineOf([imageField, 'alt']), field: `${imageField}.alt`, message: bad });
     }
-    for (const figure of (loaded.data.figures ?? []) as { src: string; alt: string; line: number }[]) {
+    // Every <Figure src>, also of a figure with other problems: its image is not unused.
+    for (const figure of loaded.figureSources) {
       result.images.push({ file, line: figure.line, field: '<Figure> src', src: figure.src });
+    }
+    for (const figure of (loaded.data.figures ?? []) as { src: string; alt: string; line: number }[]) {
       const bad = checkAltText(figure.alt);
       if (bad) problems.push({ file, line: figure.line, field: '<Figure> alt', message: bad });
     }

@@ -27,6 +27,8 @@ export interface ContentTree {
   /** Every image file in an entry's folder (referenced or not). */
   images: ContentImage[];
   problems: ContentProblem[];
+  /** Entry folders without an `index.mdx`: their images are not reported as unused. */
+  orphanFolders: string[];
 }
 
 /** Folders holding one `<slug>/index.mdx` per entry. */
@@ -49,7 +51,7 @@ const CONVERTIBLE_IMAGE = /\.(?:heic|heif|gif|bmp|tiff?|jfif)$/i;
 
 /** Lists and sorts out the files of the content folder. */
 export async function readContentTree(root: string, contentDir: string): Promise<ContentTree> {
-  const tree: ContentTree = { entries: [], images: [], problems: [] };
+  const tree: ContentTree = { entries: [], images: [], problems: [], orphanFolders: [] };
   const base = resolve(root, contentDir);
   const show = (...parts: string[]) => [contentDir, ...parts].join('/');
   const outside = (file: string, message: string, field = '文件位置') => tree.problems.push({ file, field, message });
@@ -81,19 +83,21 @@ export async function readContentTree(root: string, contentDir: string): Promise
         continue;
       }
       const files = await listFiles(join(base, folder, d.name));
+      let near: string | undefined;
       if (!files.includes('index.mdx')) {
-        const near = files.find((f) => /^index\.(?:md|markdown|txt|mdx\.txt|docx?)$/i.test(f) || /^index\.mdx$/i.test(f) || f.toLowerCase().endsWith('.mdx'));
+        near = files.find((f) => /^index\.(?:md|markdown|txt|mdx\.txt|docx?)$/i.test(f) || /^index\.mdx$/i.test(f) || f.toLowerCase().endsWith('.mdx'));
         outside(
           near ? `${path}/${near}` : `${path}/`,
           near
             ? `网站不读取这个文件：文件名必须是 index.mdx（全小写），请把 ${near} 改名为 index.mdx`
             : `文件夹里没有 index.mdx，网站会跳过这个${what}：请补上 index.mdx，或删除这个文件夹`,
         );
+        tree.orphanFolders.push(join(base, folder, d.name));
       } else {
         tree.entries.push({ kind: folder, file: `${path}/index.mdx`, absolute: join(base, folder, d.name, 'index.mdx') });
       }
       for (const f of files) {
-        if (f === 'index.mdx') continue;
+        if (f === 'index.mdx' || f === near) continue;
         sortAsset(`${path}/${f}`, join(base, folder, d.name, f), `${what}文件夹里`, files.includes('index.mdx'));
       }
     }

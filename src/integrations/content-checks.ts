@@ -56,6 +56,7 @@ export function contentChecks(options: ContentChecksOptions = {}): AstroIntegrat
       },
 
       'astro:server:setup': ({ server, logger }) => {
+        if (!root) return;
         const contentRoot = resolve(root, options.check?.contentDir ?? getContentDir());
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = (path: string) => {

@@ -30,10 +30,13 @@ export interface YamlString {
 export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true });
-  const errors = doc.errors.map((error) => ({
-    line: (error.linePos?.[0]?.line ?? 1) + lineOffset,
-    message: translateYamlError(error.code, error.message),
-  }));
+  // One mistake often trips several parser errors on the same line; the first says it best.
+  const errors = doc.errors
+    .map((error) => ({
+      line: (error.linePos?.[0]?.line ?? 1) + lineOffset,
+      message: translateYamlError(error.code, error.message),
+    }))
+    .filter((error, i, all) => all.findIndex((e) => e.line === error.line) === i);
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     let node: unknown = doc.contents;
     let line = rangeLine(node);

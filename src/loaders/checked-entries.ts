@@ -18,7 +18,7 @@ function getHandoff(): Handoff {
 
 /** Keeps a checked entry (without problems) for the loader. */
 export function offerCheckedEntry(absoluteFile: string, source: string, loaded: LoadedMdx): void {
-  getHandoff().set(absoluteFile, { source, loaded: { ...loaded, frontmatter: undefined, texts: [] } });
+  getHandoff().set(absoluteFile, { source, loaded: { ...loaded, frontmatter: undefined, texts: [], figureSources: [] } });
 }
 
 /** The checked entry for this file and text, once; undefined when there is none or the text changed. */

@@ -44,6 +44,8 @@ export interface LoadedMdx {
   frontmatter: YamlSource | undefined;
   /** The body's text block by block, for the content checks. */
   texts: TextBlock[];
+  /** Every `<Figure src>` in the body, valid or not. */
+  figureSources: { src: string; line: number }[];
 }
 
 /** Reads, renders and checks one MDX entry. Shared by the loader and the content checker. */
@@ -59,7 +61,7 @@ export function loadMdxEntry(
     problems.push({ file, field: '文件夹名', message: `文件夹名 “${id}” 会成为网址，只能用小写拼音字母、数字和连字符，例如 lin-qiuyun` });
   }
   // An editor that saves "UTF-8 with BOM" puts U+FEFF before the opening `---`.
-  const rendered = renderMdx(source.replace(/^\uFEFF/, ''));
+  const rendered = renderMdx(source);
   for (const p of rendered.problems) {
     problems.push({ file, line: p.line, field: p.field, message: p.message });
   }
@@ -103,6 +105,7 @@ export function loadMdxEntry(
     problems,
     frontmatter,
     texts: rendered.texts,
+    figureSources: rendered.figureSources,
   };
 }
 

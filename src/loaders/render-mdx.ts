@@ -54,6 +54,8 @@ export interface RenderedMdx {
   html: string;
   headings: HeadingInfo[];
   figures: BodyFigure[];
+  /** Every `src` written on a `<Figure>`, valid or not, with its line (which files the body refers to). */
+  figureSources: { src: string; line: number }[];
   /** Every problem found; when not empty, `html` must not be published. */
   problems: MdxProblem[];
   /** Number of CJK characters and of other words in the body, for reading time. */
@@ -89,6 +91,7 @@ export function renderMdx(source: string): RenderedMdx {
       problems: [{ line, column, field: '正文', message: `MDX 语法错误：${reason}` }],
       characterCount: 0,
       texts: [],
+      figureSources: [],
     };
   }
 
@@ -103,6 +106,7 @@ export function renderMdx(source: string): RenderedMdx {
 
   const figures: BodyFigure[] = [];
   const attributeTexts: TextBlock[] = [];
+  const figureSources: RenderedMdx['figureSources'] = [];
   const headings: HeadingInfo[] = [];
   const slugger = new GithubSlugger();
   const report = (node: Nodes, field: string, message: string) => {
@@ -125,9 +129,11 @@ export function renderMdx(source: string): RenderedMdx {
         return;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        transformComponent(node, parent, { report, figures, visit, texts: attributeTexts });
+        fixQuotesIn(node);
+        transformComponent(node, parent, { report, figures, visit, texts: attributeTexts, figureSources });
         return;
       case 'heading':
+        fixQuotesIn(node);
         if (node.depth === 1) {
           report(node, '正文', '正文不要用一级标题（# …）：文章标题写在 title 字段，小标题请用 ##');
         }
@@ -140,8 +146,9 @@ export function renderMdx(source: string): RenderedMdx {
       case 'image':
         report(node, '正文', '图片请用 <Figure src="./图片.jpg" alt="画面描述" credit="摄影者" caption="图注" />，以便写明替代文字和署名');
         return;
-      case 'text':
-        node.value = fixChineseQuotes(node.value);
+      case 'paragraph':
+      case 'tableCell':
+        fixQuotesIn(node);
         break;
       default:
         break;
@@ -170,6 +177,7 @@ export function renderMdx(source: string): RenderedMdx {
     problems: problems.sort((a, b) => a.line - b.line || a.column - b.column),
     characterCount: countCharacters(tree),
     texts: [...texts, ...attributeTexts].sort((a, b) => a.line - b.line),
+    figureSources,
   };
 }
 
@@ -223,6 +231,7 @@ interface TransformContext {
   figures: BodyFigure[];
   /** Attribute values readers see (captions, alt text), for the text checks. */
   texts: TextBlock[];
+  figureSources: RenderedMdx['figureSources'];
   visit: (node: Nodes, parent: Parent | undefined) => void;
 }
 
@@ -317,6 +326,7 @@ function transformComponent(
   }
   if (name === 'Figure' && attributes.src !== undefined) {
     checkImagePath(attributes.src, node, report);
+    context.figureSources.push({ src: attributes.src, line: node.position?.start.line ?? 1 });
   }
   for (const child of [...node.children]) context.visit(child as Nodes, node as unknown as Parent);
   if (!ok) return;
@@ -406,6 +416,34 @@ function plainText(node: Nodes): string {
 }
 
 const CJK = /[\p{Script=Han}]/u;
+
+const PHRASING_PARENTS = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
+
+/**
+ * Pairs the straight quotes of one block (a paragraph, a heading, a cell, a component's inline
+ * text) across its text nodes: in `"**不怕**"` the two quotes sit in different nodes and must
+ * still become “ and ”.
+ */
+function fixQuotesIn(block: Nodes) {
+  const texts: { value: string }[] = [];
+  const collect = (node: Nodes) => {
+    for (const child of ('children' in node ? node.children : []) as Nodes[]) {
+      if (child.type === 'text') texts.push(child);
+      else if (PHRASING_PARENTS.has(child.type)) collect(child);
+    }
+  };
+  collect(block);
+  const joined = texts.map((t) => t.value).join('');
+  const fixed = fixChineseQuotes(joined);
+  if (fixed === joined) return;
+  // fixChineseQuotes replaces one character by one, so the pieces keep their lengths.
+  let offset = 0;
+  for (const text of texts) {
+    const length = text.value.length;
+    text.value = fixed.slice(offset, offset + length);
+    offset += length;
+  }
+}
 
 /**
  * Straight double quotes typed in Chinese text become “ ” in pairs; English smart-quote rules

@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/lib/content-problem.ts';
-import { loadMdxEntry } from '../../src/loaders/mdx-loader.ts';
+import { clearCheckedEntries, offerCheckedEntry } from '../../src/loaders/checked-entries.ts';
+import { loadMdxEntry, mdxLoader } from '../../src/loaders/mdx-loader.ts';
+import { yamlListLoader } from '../../src/loaders/yaml-loader.ts';
+import { schoolSchema } from '../../src/schemas/schools.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 
 const load = (folder: string) => {
@@ -36,5 +42,69 @@ describe('loadMdxEntry', () => {
         `${f}:18  <Figure> src  ./nope.jpg：找不到这个图片文件，请检查文件名和路径`,
       ].sort(),
     );
+  });
+});
+
+/** Runs the MDX loader itself over a folder, with the smallest stand-in for Astro's context. */
+async function runLoader(base: string) {
+  const stored = new Map<string, { id: string; data: Record<string, unknown>; digest?: string | number; rendered?: { html: string } }>();
+  const loader = mdxLoader({ base, createSchema: createStorySchema });
+  const context = {
+    config: { root: pathToFileURL(`${process.cwd()}/`) },
+    store: { get: (id: string) => stored.get(id), set: (e: { id: string; data: Record<string, unknown> }) => stored.set(e.id, e), keys: () => [...stored.keys()], delete: (id: string) => stored.delete(id) },
+    generateDigest: (value: unknown) => createHash('sha256').update(String(value)).digest('hex'),
+    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    logger: { info: () => undefined, error: () => undefined },
+    watcher: undefined,
+  };
+  await loader.load(context as unknown as Parameters<typeof loader.load>[0]);
+  return stored;
+}
+
+describe('mdxLoader', () => {
+  const makeBase = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yangwang-loader-'));
+    cpSync('tests/fixtures/loader/stories/good-story', join(dir, 'stories/good-story'), { recursive: true });
+    return { base: relative(process.cwd(), join(dir, 'stories')), file: join(dir, 'stories/good-story/index.mdx'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  };
+
+  it('refuses a file that is not UTF-8 instead of publishing replacement characters', async () => {
+    // Before: the loader read GBK bytes as UTF-8 and published “���” without a word.
+    const { base, file, cleanup } = makeBase();
+    copyFileSync('tests/fixtures/checks/cases/encoding-gbk/content/teachers/tang-haoying/index.mdx', file);
+    await expect(runLoader(base)).rejects.toThrow(/good-story\/index\.mdx:2  文件编码  文件不是 UTF-8 编码/);
+    cleanup();
+  });
+
+  it('takes the entry the content check already rendered, only while the text is unchanged', async () => {
+    const { base, file, cleanup } = makeBase();
+    const source = readFileSync(file, 'utf-8');
+    const checked = loadMdxEntry(source, `${base}/good-story/index.mdx`, file, createStorySchema);
+    offerCheckedEntry(file, source, { ...checked, html: '<p>rendered by the check</p>' });
+    expect((await runLoader(base)).get('good-story')?.rendered?.html).toBe('<p>rendered by the check</p>');
+
+    offerCheckedEntry(file, `${source}\n（旧稿）`, { ...checked, html: '<p>stale</p>' });
+    expect((await runLoader(base)).get('good-story')?.rendered?.html).toContain('<h2 id="第一节">第一节</h2>');
+    clearCheckedEntries();
+    cleanup();
+  });
+});
+
+describe('yamlListLoader', () => {
+  it('stores file paths relative to the root, also when the file is given as an absolute path', async () => {
+    // An absolute content folder (as benchmarks use) must not make Astro throw
+    // “File path must be relative to the site root”.
+    const stored: { id: string; filePath?: string }[] = [];
+    const loader = yamlListLoader({ file: resolve('tests/fixtures/checks/base/content/schools.yaml'), createSchema: () => schoolSchema });
+    const context = {
+      config: { root: pathToFileURL(`${process.cwd()}/`) },
+      store: { clear: () => undefined, set: (e: { id: string; filePath?: string }) => stored.push(e) },
+      generateDigest: () => 'x',
+      parseData: async ({ data }: { data: unknown }) => data,
+      logger: { info: () => undefined, error: () => undefined },
+      watcher: undefined,
+    };
+    await loader.load(context as unknown as Parameters<typeof loader.load>[0]);
+    expect(stored.map((e) => e.filePath)).toEqual(['tests/fixtures/checks/base/content/schools.yaml', 'tests/fixtures/checks/base/content/schools.yaml']);
   });
 });

@@ -156,3 +156,31 @@ describe('renderMdx: what it refuses, with line and column', () => {
     expect(r.problems[0]?.line).toBeGreaterThanOrEqual(BODY + 2);
   });
 });
+
+describe('renderMdx: what the content checks read', () => {
+  it('pairs straight quotes across bold text and links in one paragraph', () => {
+    // Each text node used to be paired on its own: 她说“<strong>不怕</strong>"。
+    expect(renderMdx(doc('她说"**不怕**"。')).html).toBe('<p>她说“<strong>不怕</strong>”。</p>');
+    expect(renderMdx(doc('又说"[慢慢来](https://example.org/)"。')).html).toBe('<p>又说“<a href="https://example.org/">慢慢来</a>”。</p>');
+  });
+
+  it('lists the text readers see, block by block, with lines and fields', () => {
+    const r = renderMdx(doc('## 小标题\n\n第一段"引语"，\n第二行。\n\n<PullQuote cite="林秋云">一直在。</PullQuote>\n\n<Figure src="./a.jpg" alt="窗" caption="图注" credit="周南 摄" />'));
+    expect(r.texts).toEqual([
+      { line: BODY, field: '正文', value: '小标题' },
+      { line: BODY + 2, field: '正文', value: '第一段“引语”，\n第二行。' },
+      { line: BODY + 5, field: '<PullQuote>', value: '一直在。' },
+      { line: BODY + 5, field: '<PullQuote> cite', value: '林秋云' },
+      { line: BODY + 7, field: '<Figure> alt', value: '窗' },
+      { line: BODY + 7, field: '<Figure> caption', value: '图注' },
+      { line: BODY + 7, field: '<Figure> credit', value: '周南 摄' },
+    ]);
+  });
+
+  it('lists every <Figure src>, also of a figure with other problems', () => {
+    const r = renderMdx(doc('<Figure src="./a.jpg" credit="周南 摄" />'));
+    expect(r.problems).toHaveLength(1);
+    expect(r.figures).toEqual([]);
+    expect(r.figureSources).toEqual([{ src: './a.jpg', line: BODY }]);
+  });
+});
