@@ -384,13 +384,17 @@ export async function generateCorpus({ stories: storyCount, out, seed = 1, image
 
   const stories: Story[] = [];
   const slugs = new Set<string>();
+  // The content check refuses two stories with the same title about the same teacher (a copy).
+  const titled = new Set<string>();
   for (let i = 0; i < storyCount; i++) {
-    const title = random.pick(TITLE_HEAD) + random.pick(TITLE_TAIL);
+    const lead = teachers[i % teachers.length] as Teacher;
+    let title = random.pick(TITLE_HEAD) + random.pick(TITLE_TAIL);
+    while (titled.has(`${title} ${lead.slug}`)) title = random.pick(TITLE_HEAD) + random.pick(TITLE_TAIL);
+    titled.add(`${title} ${lead.slug}`);
     const base = suggestSlug(title);
     let slug = base;
     for (let k = 2; slugs.has(slug); k++) slug = `${base}-${k}`;
     slugs.add(slug);
-    const lead = teachers[i % teachers.length] as Teacher;
     const second = random.next() < 0.1 ? random.pick(teachers) : undefined;
     stories.push({
       slug,
@@ -439,7 +443,7 @@ export async function generateCorpus({ stories: storyCount, out, seed = 1, image
       const recipients = [...new Set(named)].map((teacher) => ({ teacher }));
       return { id: `award-${k + 1}`, title, level: '市级', awardedBy: '市教育体育局', date: `${year}-09-0${k + 1}`, count: recipients.length + random.int(0, 40), recipients };
     });
-    await writeFile(join(root, 'honours', `${year}.yaml`), stringify({ year, source: `市教育体育局${year}年度表彰名单（基准测试虚构）`, awards }, { lineWidth: 0 }));
+    await writeFile(join(root, 'honours', `${year}.yaml`), stringify({ year, source: `市教育体育局${year}年度表彰名单（基准测试虚构）`, awards, sample: true }, { lineWidth: 0 }));
   }
 
   // Collections: one volume a year of up to 30 chapters.

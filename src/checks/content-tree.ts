@@ -37,6 +37,8 @@ const MDX_FOLDERS = { stories: '故事', teachers: '教师' } as const;
 const YAML_FOLDERS = { collections: '文集', honours: '表彰名录' } as const;
 /** The one list file. */
 const SCHOOLS_FILE = 'schools.yaml';
+/** Images used by several entries (a standard cover), referred to as `../../shared/<file>`. */
+const SHARED_FOLDER = 'shared';
 
 /**
  * Other files that may sit at the top of `content/` because some other part of the build reads
@@ -62,12 +64,14 @@ export async function readContentTree(root: string, contentDir: string): Promise
       await readMdxFolder(name as keyof typeof MDX_FOLDERS);
     } else if (d.isDirectory() && Object.hasOwn(YAML_FOLDERS, name)) {
       await readYamlFolder(name as keyof typeof YAML_FOLDERS);
+    } else if (d.isDirectory() && name === SHARED_FOLDER) {
+      for (const f of await listFiles(join(base, name))) sortAsset(show(name, f), join(base, name, f), `${contentDir}/${SHARED_FOLDER}/ 里只放图片`);
     } else if (d.isFile() && name === SCHOOLS_FILE) {
       tree.entries.push({ kind: 'schools', file: show(name), absolute: join(base, name) });
     } else if (d.isFile() && OTHER_CONTENT_FILES.includes(name)) {
       continue;
     } else {
-      const known = [...Object.keys(MDX_FOLDERS), ...Object.keys(YAML_FOLDERS)].map((f) => `${f}/`).concat(SCHOOLS_FILE).join('、');
+      const known = [...Object.keys(MDX_FOLDERS), ...Object.keys(YAML_FOLDERS), SHARED_FOLDER].map((f) => `${f}/`).concat(SCHOOLS_FILE).join('、');
       outside(show(name), `网站不读取 ${contentDir}/ 下的这个${d.isDirectory() ? '文件夹' : '文件'}：内容只能放在 ${known} 里${name === 'schools.yml' ? '（学校名录的文件名应是 schools.yaml）' : ''}`);
     }
   }
@@ -98,7 +102,7 @@ export async function readContentTree(root: string, contentDir: string): Promise
       }
       for (const f of files) {
         if (f === 'index.mdx' || f === near) continue;
-        sortAsset(`${path}/${f}`, join(base, folder, d.name, f), `${what}文件夹里`, files.includes('index.mdx'));
+        sortAsset(`${path}/${f}`, join(base, folder, d.name, f), `${what}文件夹里只放 index.mdx 和图片`, files.includes('index.mdx'));
       }
     }
   }
@@ -112,21 +116,22 @@ export async function readContentTree(root: string, contentDir: string): Promise
       } else if (/\.ya?ml$/.test(d.name)) {
         tree.entries.push({ kind: folder, file: path, absolute: join(base, folder, d.name) });
       } else {
-        sortAsset(path, join(base, folder, d.name), `${contentDir}/${folder}/ 里`, true);
+        sortAsset(path, join(base, folder, d.name), `${contentDir}/${folder}/ 里只放 .yaml 文件和图片`);
       }
     }
   }
 
-  function sortAsset(file: string, absolute: string, where: string, entryExists: boolean) {
+  /** An image, or a file the site does not read; `rule` says what belongs where it is. */
+  function sortAsset(file: string, absolute: string, rule: string, inEntryFolder = false) {
     const name = file.split('/').at(-1) ?? '';
     if (isImageFile(name)) {
       tree.images.push({ file, absolute });
     } else if (CONVERTIBLE_IMAGE.test(name)) {
       outside(file, `网站不能使用 ${extname(name)} 格式的图片：请转成 .jpg（照片）或 .png（图表），再在文章里引用`);
-    } else if (/\.mdx?$/i.test(name) && entryExists) {
-      outside(file, `网站不读取这个文件：${where}只有 index.mdx 会被读取；正文请写在 index.mdx 里`);
+    } else if (/\.mdx?$/i.test(name) && inEntryFolder) {
+      outside(file, `网站不读取这个文件：每个文件夹只有 index.mdx 会被读取；正文请写在 index.mdx 里`);
     } else {
-      outside(file, `网站不读取这个文件：${where}只放 index.mdx 和图片（.jpg .png .webp .avif）；原稿、说明等请不要放在 ${contentDir}/ 里`);
+      outside(file, `网站不读取这个文件：${rule}（.jpg .png .webp .avif）；原稿、说明等请不要放在 ${contentDir}/ 里`);
     }
   }
 }

@@ -65,6 +65,8 @@ export function createHonourYearSchema<I extends z.ZodType, R extends z.ZodType>
       source: text,
       /** The awards of the year. */
       awards: z.array(createAwardSchema(helpers)).min(1, '至少要有一项表彰'),
+      /** True for a made-up roll (sample content); only such a roll may name sample teachers. */
+      sample: z.boolean().default(false),
     })
     .strict();
 }

@@ -32,11 +32,11 @@ const CASES: Record<string, Expected[]> = {
     ['stories/Shan-Li-De-Deng/index.mdx', undefined, '文件夹名', '只能用小写拼音字母'],
     ['stories/Shan-Li-De-Deng/index.mdx', undefined, '文件夹名', '只差大小写'],
   ],
-  'duplicate-copied-folder': [['stories/shan-li-de-deng-2/index.mdx', 2, 'title', '标题与 content/stories/shan-li-de-deng/index.mdx 相同']],
+  'duplicate-copied-folder': [['stories/shan-li-de-deng-2/index.mdx', 2, 'title', '标题和人物都与 content/stories/shan-li-de-deng/index.mdx 相同']],
   'duplicate-copy-name': [
     ['stories/shan-li-de-deng - 副本/index.mdx', undefined, '文件夹名', '只能用小写拼音字母'],
     ['stories/shan-li-de-deng - 副本/index.mdx', undefined, '文件夹名', '像是复制出来的'],
-    ['stories/shan-li-de-deng - 副本/index.mdx', 2, 'title', '标题与'],
+    ['stories/shan-li-de-deng - 副本/index.mdx', 2, 'title', '标题和人物都与'],
   ],
   'duplicate-yaml-extension': [['honours/2023.yml', undefined, '文件名', '的网址相同（/honours/2023/）']],
   'duplicate-teacher': [['teachers/lin-qiuyun-2/index.mdx', 2, 'name', '同一位教师']],
@@ -50,7 +50,7 @@ const CASES: Record<string, Expected[]> = {
   'reference-collection-draft': [[C, 8, 'chapters.0', '还是草稿']],
   'reference-sample-story-real-teacher': [[S, 4, 'teachers.0', '示例故事（sample: true）写的是真实教师']],
   'reference-real-teacher-sample-school': [['teachers/tang-haoying/index.mdx', 4, 'school', '真实教师不能放在示例（虚构）学校']],
-  'reference-honour-sample-teacher': [[H, 10, 'awards.0.recipients.0.teacher', '不能列入示例（虚构）教师']],
+  'reference-honour-sample-teacher': [[H, 10, 'awards.0.recipients.0.teacher', '真实的表彰名录（没有 sample: true）不能列入示例（虚构）教师']],
   // Personal data, wherever it is written.
   'personal-id-number': [[S, 16, '正文', '疑似身份证号 110***********002X']],
   'personal-mobile': [[L, 5, 'subject', '疑似手机号 139****5678']],

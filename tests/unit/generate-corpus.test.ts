@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertOutsideContent, generateCorpus } from '../../scripts/bench/generate-corpus.ts';
+import { checkContent } from '../../src/checks/check-content.ts';
 import { loadMdxEntry } from '../../src/loaders/mdx-loader.ts';
 import { loadYamlFile, loadYamlList } from '../../src/loaders/yaml-loader.ts';
 import { createCollectionSchema } from '../../src/schemas/collections.ts';
@@ -43,6 +44,12 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('generate-corpus', () => {
+  it('writes a tree that passes npm run check:content (the check every build runs first)', async () => {
+    const result = await checkContent({ root: work, contentDir: 'a', cacheFile: false });
+    expect(result.problems).toEqual([]);
+    expect(result.counts.stories).toBe(30);
+  });
+
   it('writes stories and teachers that pass the content checks, with bodies of 1,500–2,500 characters', () => {
     const stories = loadEntries(join(first, 'stories'), createStorySchema);
     const teachers = loadEntries(join(first, 'teachers'), createTeacherSchema);

@@ -79,11 +79,13 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
   const sameStory = new Map<string, EntryFacts>();
   const sameBody = new Map<string, EntryFacts>();
   for (const story of byCollection('stories')) {
+    // Two stories may share a title; about the same teachers too, one is a copy.
     const title = textAt(story.data, 'title');
     if (title) {
-      const first = sameStory.get(title);
-      if (first) at(story, ['title'], 'title', `标题与 ${first.file} 相同：是否复制了文件夹却忘了修改？两篇故事的标题不能相同`);
-      else sameStory.set(title, story);
+      const key = `${title}\u0000${arrayAt(story.data, 'teachers').map(String).sort().join(',')}`;
+      const first = sameStory.get(key);
+      if (first) at(story, ['title'], 'title', `标题和人物都与 ${first.file} 相同：是否复制了文件夹却忘了修改？同一个故事只能发布一次`);
+      else sameStory.set(key, story);
     }
     const body = story.bodyKey;
     if (body) {
@@ -183,7 +185,16 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
         if (teacherId) {
           const teacher = teachers.get(teacherId);
           if (!teacher) at(roll, [...path, 'teacher'], fieldName([...path, 'teacher']), missing('teachers', teacherId, teachers));
-          else if (sampleOf(teacher)) at(roll, [...path, 'teacher'], fieldName([...path, 'teacher']), `表彰名录是真实资料，不能列入示例（虚构）教师 “${teacherId}”`);
+          else if (mixes(roll, teacher)) {
+            at(
+              roll,
+              [...path, 'teacher'],
+              fieldName([...path, 'teacher']),
+              sampleOf(teacher)
+                ? `真实的表彰名录（没有 sample: true）不能列入示例（虚构）教师 “${teacherId}”`
+                : `示例名录（sample: true）不能列入真实教师 “${teacherId}”`,
+            );
+          }
         }
         const schoolId = textAt(recipient, 'school');
         if (schoolId && !schools.has(schoolId)) {
