@@ -1,15 +1,16 @@
 /**
- * Builds the site from another content folder into another output folder, with its own Astro
- * cache, so a benchmark never touches `content/`, `dist/` or the site's own cache.
+ * Builds the site into another output folder with its own Astro cache, so a benchmark or the
+ * reproducibility check never touches `dist/` or the site's own cache. With YANGWANG_CONTENT_DIR
+ * (a folder inside the project) it builds that content instead of `content/`.
  *
- *   YANGWANG_CONTENT_DIR=/tmp/corpus node scripts/bench/build-site.ts --outDir /tmp/out --cacheDir /tmp/cache
+ *   YANGWANG_CONTENT_DIR=.bench/corpus-1000 node scripts/bench/build-site.ts --outDir .bench/out --cacheDir .bench/cache
  */
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
 
 const { values } = parseArgs({ options: { outDir: { type: 'string' }, cacheDir: { type: 'string' } } });
-if (!values.outDir || !values.cacheDir || !process.env.YANGWANG_CONTENT_DIR) {
-  console.error('用法：YANGWANG_CONTENT_DIR=DIR node scripts/bench/build-site.ts --outDir DIR --cacheDir DIR');
+if (!values.outDir || !values.cacheDir) {
+  console.error('用法：[YANGWANG_CONTENT_DIR=DIR] node scripts/bench/build-site.ts --outDir DIR --cacheDir DIR');
   process.exit(2);
 }
 process.env.ASTRO_TELEMETRY_DISABLED = '1';

@@ -108,13 +108,14 @@ async function timedBuild(corpus: string, outDir: string, cacheDir: string, logF
     return start >= 0 && done ? parseDuration(done.text.split('Completed in')[1] ?? '') : 0;
   };
   const synced = find(/\[content\] Synced content/)?.at ?? 0;
-  const pagefind = lines.filter((l) => /pagefind|search index|搜索索引/i.test(l.text));
+  // The search integration logs one line when done: 搜索索引：N 个页面，用时 X 秒.
+  const search = /搜索索引.*?用时\s*([\d.]+)\s*秒/.exec(find(/搜索索引/)?.text ?? '');
   const phases: Record<string, number> = {
     'start and content sync': synced,
     'pages rendered': completedAfter(/generating static routes/),
     'images encoded': completedAfter(/generating optimized images/),
   };
-  if (pagefind.length) phases['search index'] = (pagefind.at(-1)?.at ?? 0) - (pagefind[0]?.at ?? 0);
+  if (search) phases['search index'] = Number(search[1]);
   const pages = Number(/(\d+) page\(s\) built/.exec(find(/page\(s\) built/)?.text ?? '')?.[1] ?? 0);
   return { seconds, peakMb: peakKb / 1024, phases, pages };
 }
