@@ -1,23 +1,29 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentChecks, failOnLoggedErrors } from './src/integrations/content-checks.ts';
+import { permanentUrls } from './src/integrations/permanent-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import { sitemapWithLastmod } from './src/integrations/sitemap.ts';
 
 const site = process.env.SITE_URL ?? 'https://yangwang.example.org';
+// The benchmarks build synthetic corpora from another folder; the site always uses `content/`.
+const contentDir = process.env.YANGWANG_CONTENT_DIR ?? 'content';
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // A separate cache lets a test build a copy of the content without touching the main build's.
+  ...(process.env.YANGWANG_CACHE_DIR ? { cacheDir: process.env.YANGWANG_CACHE_DIR } : {}),
   // Astro logs some problems (a missing reference, an image it could not process) and exits 0;
   // this log destination remembers them so the build can fail on them.
   logger: { entrypoint: './src/integrations/log-guard.mjs' },
   // contentChecks first: a build with bad content stops before anything is rendered.
+  // permanentUrls reads the editors' redirects before, and checks published URLs after the build.
   // searchIndex after the pages: it indexes the finished dist/.
   // failOnLoggedErrors last: it sees everything every other integration logged.
-  integrations: [contentChecks(), mdx(), sitemap(), searchIndex(), failOnLoggedErrors()],
+  integrations: [contentChecks(), mdx(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), failOnLoggedErrors()],
   image: {
     // Images are local files only; nothing is fetched from other hosts.
     remotePatterns: [],

@@ -1,0 +1,101 @@
+/** What each page's share image says and shows, joined from the collections. */
+import type { ImageMetadata } from 'astro';
+import { SITE } from '../config/site.ts';
+import { UI } from '../i18n/zh-CN.ts';
+import type { ShareImageInput } from '../render/share-image.ts';
+import type { Volume } from './collections.ts';
+import { getSchool } from './schools.ts';
+import type { Story } from './stories.ts';
+import { getSortedHonours, getTeacher, type Teacher } from './teachers.ts';
+
+const site = { name: SITE.name, tagline: SITE.tagline };
+
+/** The file behind an image Astro has imported (its original, full size). */
+export function getImageFile(image: ImageMetadata): string {
+  const file = (image as ImageMetadata & { fsPath?: string }).fsPath;
+  if (!file) throw new Error(`找不到图片的原始文件：${image.src}`);
+  return file;
+}
+
+/** Site paths of the share images. */
+export const sharePaths = {
+  story: (id: string) => `/share/stories/${id}.png`,
+  teacher: (id: string) => `/share/teachers/${id}.png`,
+  volume: (id: string) => `/share/collections/${id}.png`,
+  site: '/share/site.png',
+};
+
+/** A story: title, subtitle, its teachers and schools, the cover. */
+export async function getStoryShareCard(story: Story): Promise<ShareImageInput> {
+  const { data } = story;
+  const people = await Promise.all(
+    data.teachers.map(async (ref) => {
+      const teacher = await getTeacher(ref.id);
+      const school = teacher ? await getSchool(teacher.data.school.id) : undefined;
+      return teacher ? `${teacher.data.name}${school ? ` · ${school.data.name}` : ''}` : undefined;
+    }),
+  );
+  return {
+    card: {
+      kicker: data.sample ? `${UI.shareCard.story} · ${UI.sample}` : UI.shareCard.story,
+      title: data.title,
+      subtitle: data.subtitle,
+      footer: people.filter(Boolean).join('　'),
+      site,
+      picture: { width: data.cover.src.width, height: data.cover.src.height },
+    },
+    pictureFile: getImageFile(data.cover.src),
+  };
+}
+
+/** A teacher: name, honours (or pinyin), school, the portrait or the family name. */
+export async function getTeacherShareCard(teacher: Teacher): Promise<ShareImageInput> {
+  const { data } = teacher;
+  const school = await getSchool(data.school.id);
+  const honours = getSortedHonours(teacher)
+    .slice(0, 2)
+    .map((h) => `${h.year}年${h.title}`)
+    .join('、');
+  const portrait = data.portrait;
+  return {
+    card: {
+      kicker: data.sample ? `${UI.shareCard.teacher} · ${UI.sample}` : UI.shareCard.teacher,
+      title: data.name,
+      subtitle: honours || data.pinyin,
+      footer: [school?.data.name, data.subject, data.jobTitle].filter(Boolean).join(' · '),
+      site,
+      ...(portrait ? { picture: { width: portrait.src.width, height: portrait.src.height } } : { monogram: [...data.name][0] }),
+    },
+    pictureFile: portrait ? getImageFile(portrait.src) : undefined,
+  };
+}
+
+/** A volume: title, subtitle, editor and year, the cover. */
+export function getVolumeShareCard(volume: Volume): ShareImageInput {
+  const { data } = volume;
+  return {
+    card: {
+      kicker: data.sample ? `${UI.shareCard.volume} · ${UI.sample}` : UI.shareCard.volume,
+      title: `《${data.title}》`,
+      subtitle: data.subtitle,
+      footer: `${data.editor} 编 · ${data.year}`,
+      site,
+      ...(data.cover ? { picture: { width: data.cover.src.width, height: data.cover.src.height } } : { monogram: [...data.title][0] }),
+    },
+    pictureFile: data.cover ? getImageFile(data.cover.src) : undefined,
+  };
+}
+
+/** The site's own card, for every other page. */
+export function getSiteShareCard(): ShareImageInput {
+  return {
+    card: {
+      kicker: SITE.publisher,
+      title: SITE.tagline,
+      subtitle: UI.shareCard.siteLine,
+      footer: UI.shareCard.siteFooter,
+      site,
+      monogram: [...SITE.name][0],
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** Redirects: `content/redirects.yaml`, a list; each keeps an old URL working after a rename or removal. */
+import { z } from 'astro/zod';
+import { SITE_PATH } from '../lib/permanent-urls.ts';
+import { isoDate, text } from './common.ts';
+
+/** A path on this site, as in `published-urls.txt`. */
+const sitePath = z
+  .string({ error: '应是本站地址，以 / 开头，例如 /stories/shan-li-de-deng/' })
+  .regex(SITE_PATH, '应是本站地址：以 / 开头，只用小写字母、数字和连字符，页面地址以 / 结尾，例如 /stories/shan-li-de-deng/');
+
+/** One redirect. */
+export const redirectSchema = z
+  .object({
+    /** The old address, exactly as it was published, e.g. /stories/old-slug/. */
+    from: sitePath,
+    /** The page that replaces it; it must exist (not another redirect). */
+    to: sitePath,
+    /** Day the redirect was added, `YYYY-MM-DD`. */
+    date: isoDate,
+    /** Why the old address went away, in a sentence (for the record). */
+    reason: text.optional(),
+  })
+  .strict()
+  .refine((r) => r.from !== r.to, { message: '旧地址和新地址相同', path: ['to'] });
+
+/** The whole file: a list of redirects (an empty list `[]` when there are none). */
+export const redirectsSchema = z.array(redirectSchema, { error: '应是列表：每条以 “- from: …” 开头；没有转址时文件里只留注释' });
+
+export type RedirectEntry = z.output<typeof redirectSchema>;
