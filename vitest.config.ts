@@ -3,8 +3,9 @@ import { getViteConfig } from 'astro/config';
 
 // Projects: `unit` (pure functions, schemas, loader, components through the Container API),
 // `dev` (the dev server reloads edited content), `build` (reads a fresh build of the whole site;
-// its global setup runs the build once) and `e2e` (real Chromium against the built site;
-// `npm run test:e2e`, not part of `npm test`).
+// its global setup runs the build once), `guard` (whole builds that must fail, run after the
+// others so they do not compete with the dev server test for two cores) and `e2e` (real
+// Chromium against the built site; `npm run test:e2e`, not part of `npm test`).
 export default getViteConfig(
   {
     test: {
@@ -31,6 +32,15 @@ export default getViteConfig(
             include: ['tests/build/**/*.test.ts'],
             globalSetup: ['tests/build/setup.ts'],
             testTimeout: 60_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'guard',
+            include: ['tests/guard/**/*.test.ts'],
+            testTimeout: 300_000,
+            sequence: { groupOrder: 1 },
           },
         },
         {

@@ -44,7 +44,11 @@ const SHARED_FOLDER = 'shared';
  * Other files that may sit at the top of `content/` because some other part of the build reads
  * them (add a name here together with the code that reads it).
  */
-export const OTHER_CONTENT_FILES: readonly string[] = [];
+export const OTHER_CONTENT_FILES: readonly string[] = [
+  // Read and checked by src/integrations/permanent-urls.ts (every build).
+  'published-urls.txt',
+  'redirects.yaml',
+];
 
 /** Files the operating system or editors leave behind, never part of the content. */
 const IGNORED = /^(?:\..*|Thumbs\.db|desktop\.ini|~\$.*)$/;
