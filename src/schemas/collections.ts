@@ -6,25 +6,25 @@ import { createImageSchema, text, year, type SchemaHelpers } from './common.ts';
 export function createCollectionSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z
     .object({
-      /** Title of the volume, e.g. 仰望. */
+      /** 书名，例如 仰望。 */
       title: text,
-      /** Subtitle, e.g. 优秀教师先进事迹报告集. */
+      /** 副书名，例如 优秀教师先进事迹报告集。 */
       subtitle: text.optional(),
-      /** Year of the volume. */
+      /** 出版年份，四位数字。 */
       year,
-      /** Who compiled it. */
+      /** 编者。 */
       editor: text,
-      /** Who published (printed and distributed) it. */
+      /** 出版（印制发行）单位。 */
       publisher: text,
-      /** Copies printed, when known. */
+      /** 印数（知道时写），数字，例如 12000。 */
       printRun: z.number().int().positive().optional(),
-      /** A few sentences about the volume. */
+      /** 简介：几句话介绍这本文集。 */
       description: text,
-      /** Cover image with alt text and credit. */
+      /** 封面图，要写替代文字和署名；可不写。 */
       cover: createImageSchema(helpers).optional(),
-      /** Stories in reading order, by story slug; chapter numbers follow this order. */
+      /** 目录：故事的文件夹名，按阅读顺序排列，篇次按这个顺序编号。 */
       chapters: z.array(helpers.reference('stories')).min(1, '至少要有一篇'),
-      /** True for a volume made up for the sample content; shown as 示例. */
+      /** 为示例内容编的文集填 true，网站会标“示例”。 */
       sample: z.boolean().default(false),
     })
     .strict();

@@ -2,6 +2,10 @@
  * Building blocks shared by the collection schemas. Every schema module takes its Astro helpers
  * (`image`, `reference`) as arguments, so the same schema serves the build (real helpers) and the
  * content checker and tests (plain stand-ins), without importing `astro:content`.
+ *
+ * The one-line comment on each field is written in Chinese: it is the editors' documentation.
+ * The field tables of docs/editors-guide.md and the files `npm run new` writes are generated from
+ * these comments (scripts/lib/schema-fields.ts), and a test keeps them in step.
  */
 import { z } from 'astro/zod';
 import { isRealIsoDate } from '../lib/dates.ts';
@@ -54,11 +58,11 @@ export const honourLevel = z.enum(HONOUR_LEVELS, {
 export function createImageSchema<I extends z.ZodType>({ image }: { image: () => I }) {
   return z
     .object({
-      /** Path of the image file, relative to the entry, e.g. `./cover.jpg`. */
+      /** 图片文件，放在同一文件夹里，例如 ./cover.jpg。 */
       src: image(),
-      /** Alternative text describing the image for readers who cannot see it. */
+      /** 替代文字：用一句话描述画面，给看不见图片的读者。 */
       alt: text,
-      /** Who made the image (photographer, illustrator or source). */
+      /** 署名：摄影者、绘图者或来源。 */
       credit: text,
     })
     .strict();
@@ -73,17 +77,17 @@ export function createFiguresSchema<I extends z.ZodType>({ image }: { image: () 
     .array(
       z
         .object({
-          /** The image, relative to the entry. */
+          /** 图片文件，相对于文章。 */
           src: image(),
-          /** Alternative text. */
+          /** 替代文字。 */
           alt: text,
-          /** Who made the image. */
+          /** 署名。 */
           credit: text,
-          /** Caption under the image. */
+          /** 图注。 */
           caption: text.optional(),
-          /** Licence of the image. */
+          /** 图片许可。 */
           licence: text.optional(),
-          /** Line of the `<Figure>` in the file. */
+          /** <Figure> 在文件中的行号。 */
           line: z.number().int(),
         })
         .strict(),

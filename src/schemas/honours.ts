@@ -8,15 +8,15 @@ export function createRecipientSchema<I extends z.ZodType, R extends z.ZodType>(
     [
       z
         .object({
-          /** Slug of the teacher's profile. */
+          /** 有简介的获奖教师：教师文件夹名。 */
           teacher: helpers.reference('teachers'),
         })
         .strict(),
       z
         .object({
-          /** Name of a recipient without a profile. */
+          /** 没有简介的获奖者：姓名。 */
           name: text,
-          /** The recipient's school id, when known. */
+          /** 没有简介的获奖者的学校 id（知道时写）。 */
           school: helpers.reference('schools').optional(),
         })
         .strict(),
@@ -29,23 +29,23 @@ export function createRecipientSchema<I extends z.ZodType, R extends z.ZodType>(
 export function createAwardSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z
     .object({
-      /** Slug of the award within the year, e.g. shide-biaobing. */
+      /** 这项表彰在本年度的 id（拼音），例如 shide-biaobing。 */
       id: slug,
-      /** Name of the honour, e.g. 师德标兵. */
+      /** 荣誉名称，例如 师德标兵。 */
       title: text,
-      /** Level: 国家级, 省级, 市级, 县区级 or 校级. */
+      /** 级别：国家级、省级、市级、县区级或校级。 */
       level: honourLevel,
-      /** Who gave it. */
+      /** 授予单位。 */
       awardedBy: text,
-      /** Day it was given, when known. */
+      /** 表彰日期（知道时写），YYYY-MM-DD。 */
       date: isoDate.optional(),
-      /** When it was given, in words, when the day is not known (e.g. 2023年教师节前夕). */
+      /** 不知道具体日期时，用文字写时间，例如 2023年教师节前夕。 */
       occasion: text.optional(),
-      /** How many people received it. */
+      /** 获奖总人数。 */
       count: z.number().int().positive(),
-      /** A sentence of context from the source. */
+      /** 说明：来自原始资料的一句背景。 */
       note: text.optional(),
-      /** The recipients named in the sources; may be fewer than `count`. */
+      /** 资料中写明的获奖者，可以少于总人数。 */
       recipients: z.array(createRecipientSchema(helpers)).default([]),
     })
     .strict()
@@ -59,13 +59,13 @@ export function createAwardSchema<I extends z.ZodType, R extends z.ZodType>(help
 export function createHonourYearSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z
     .object({
-      /** The year; must match the file name. */
+      /** 年度，必须和文件名一致。 */
       year,
-      /** The document the roll is taken from. */
+      /** 名单出处（文件名称）。 */
       source: text,
-      /** The awards of the year. */
+      /** 本年度的各项表彰。 */
       awards: z.array(createAwardSchema(helpers)).min(1, '至少要有一项表彰'),
-      /** True for a made-up roll (sample content); only such a roll may name sample teachers. */
+      /** 为示例内容编的名录填 true；只有这样的名录可以列入示例教师。 */
       sample: z.boolean().default(false),
     })
     .strict();

@@ -4,15 +4,15 @@ import { slug, stage, text } from './common.ts';
 
 export const schoolSchema = z
   .object({
-    /** URL slug of the school page, `/schools/<id>/`; chosen once, never changed. */
+    /** 学校页面的网址 /schools/<id>/（拼音），定下后不再改。 */
     id: slug,
-    /** Full name of the school as the public knows it. */
+    /** 学校全称。 */
     name: text,
-    /** District or county the school is in; leave out when the sources do not say. */
+    /** 所在区县；资料没写就不写。 */
     district: text.optional(),
-    /** Stages the school teaches (小学, 初中, 高中, 中职, 特殊教育, 高校); empty when unknown. */
+    /** 学段（小学、初中、高中、中职、特殊教育、高校），不知道时写 []。 */
     stages: z.array(stage).default([]),
-    /** True for the fictional schools of the sample stories; shown as 示例. */
+    /** 示例稿件里虚构的学校填 true，网站会标“示例”。 */
     sample: z.boolean().default(false),
   })
   .strict();

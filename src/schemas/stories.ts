@@ -5,9 +5,9 @@ import { createFiguresSchema, createImageSchema, isoDate, slug, text, type Schem
 /** One correction made after publication. */
 export const correctionSchema = z
   .object({
-    /** Day the correction was made. */
+    /** 更正的日期，YYYY-MM-DD。 */
     date: isoDate,
-    /** What was corrected, in a sentence readers understand. */
+    /** 改了什么，用读者看得懂的一句话写明。 */
     text,
   })
   .strict();
@@ -15,44 +15,44 @@ export const correctionSchema = z
 /** The fields an editor writes in a story's frontmatter. */
 export function createStoryFields<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return {
-      /** Headline. */
+      /** 标题。 */
       title: text,
-      /** Subtitle, often "记某校某老师". */
+      /** 副标题，常写作“记某校某老师”。 */
       subtitle: text.optional(),
-      /** The teachers the story is about, by profile slug (at least one). */
+      /** 文中人物：教师简介的文件夹名，至少一位，例如 [lin-qiuyun]。 */
       teachers: z.array(helpers.reference('teachers')).min(1, '至少要有一位教师'),
-      /** Who wrote the story. */
+      /** 作者。 */
       writer: text,
-      /** Day first published on this site, `YYYY-MM-DD`. */
+      /** 在本站首次发布的日期，YYYY-MM-DD，加引号。 */
       published: isoDate,
-      /** Day of the last substantive change, `YYYY-MM-DD`; leave out if never changed. */
+      /** 最后一次实质修改的日期，YYYY-MM-DD；没改过就不写。 */
       updated: isoDate.optional(),
-      /** One or two sentences for lists, previews and search results. */
+      /** 摘要：一两句话，用在列表、分享预览和搜索结果里，最多 200 字。 */
       summary: text.max(200, '摘要最多 200 字'),
-      /** Cover image with alt text, credit and licence. */
+      /** 题图，要写替代文字、署名和许可。 */
       cover: createImageSchema(helpers).extend({
-        /** Licence of the image, e.g. CC BY-NC-ND 4.0 or 版权所有. */
+        /** 图片的许可，例如 CC BY-NC-ND 4.0 或 版权所有。 */
         licence: text,
       }),
-      /** Themes, e.g. 师德, 乡村教育, 特殊教育. */
+      /** 主题，至少一个，例如 [师德, 乡村教育]。 */
       themes: z.array(text).min(1, '至少要有一个主题'),
-      /** Where the story first appeared, when this is a reprint. */
+      /** 转载时写明原载处。 */
       source: z
         .object({
-          /** Newspaper, magazine or site that first published it. */
+          /** 首发的报纸、杂志或网站。 */
           outlet: text,
-          /** Day of the original publication. */
+          /** 原文发表日期，YYYY-MM-DD。 */
           date: isoDate,
-          /** Address of the original, when it is online. */
+          /** 原文网址（网上能找到时），以 https:// 开头。 */
           url: z.url({ protocol: /^https?$/, error: '应是 http(s) 开头的网址' }).optional(),
         })
         .strict()
         .optional(),
-      /** Corrections made after publication, oldest first. */
+      /** 发布后的更正记录，按时间先后，每次一条。 */
       corrections: z.array(correctionSchema).default([]),
-      /** True for the sample stories about fictional teachers; shown as 示例. */
+      /** 写虚构人物的示例稿件填 true，网站会标“示例”；真实报道不写。 */
       sample: z.boolean().default(false),
-      /** True while the story is not ready; drafts are never built. */
+      /** 还没写完时填 true：草稿不会发布。 */
       draft: z.boolean().default(false),
   };
 }

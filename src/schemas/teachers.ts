@@ -13,13 +13,13 @@ import {
 /** An honour as listed on a teacher's profile. */
 export const teacherHonourSchema = z
   .object({
-    /** Year the honour was given. */
+    /** 获奖年份。 */
     year,
-    /** Name of the honour, e.g. 师德标兵. */
+    /** 荣誉名称，例如 师德标兵。 */
     title: text,
-    /** Level of the honour: 国家级, 省级, 市级, 县区级 or 校级. */
+    /** 级别：国家级、省级、市级、县区级或校级。 */
     level: honourLevel,
-    /** Who gave it, e.g. 市教育体育局. */
+    /** 授予单位，例如 市教育体育局。 */
     awardedBy: text,
   })
   .strict();
@@ -27,28 +27,28 @@ export const teacherHonourSchema = z
 /** The fields an editor writes in a teacher's frontmatter. */
 export function createTeacherFields<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return {
-      /** Full name in Chinese characters. */
+      /** 姓名（汉字）。 */
       name: text,
-      /** Name in Hanyu Pinyin with tone marks, family name first: Táng Hàoyīng. */
+      /** 姓名的拼音，带声调，姓在前，姓和名之间空一格：Táng Hàoyīng。 */
       pinyin: z
         .string()
         .regex(
           /^[\p{Script=Latin}]+(?: [\p{Script=Latin}]+)*$/u,
           '应是带声调的拼音，姓在前，姓和名之间一个空格，例如 Táng Hàoyīng',
         ),
-      /** The school's id in `content/schools.yaml`. */
+      /** 所在学校：content/schools.yaml 里的 id。 */
       school: helpers.reference('schools'),
-      /** Subject taught, e.g. 语文; leave out when the sources do not say. */
+      /** 任教学科，例如 语文；资料没写就不写。 */
       subject: text.optional(),
-      /** Stage taught; leave out when the sources do not say. */
+      /** 任教学段：小学、初中、高中、中职、特殊教育或高校；资料没写就不写。 */
       stage: stage.optional(),
-      /** Professional title (职称), e.g. 高级教师; leave out when the sources do not say. */
+      /** 职称，例如 高级教师；资料没写就不写。 */
       jobTitle: text.optional(),
-      /** Honours received, any order (the site sorts them). */
+      /** 获得的荣誉，顺序不限（网站会排序）。 */
       honours: z.array(teacherHonourSchema).default([]),
-      /** Portrait with alt text and credit; never required (real teachers have none here). */
+      /** 照片，要写替代文字和署名；可不写（真实教师没有授权照片时不放）。 */
       portrait: createImageSchema(helpers).optional(),
-      /** True for fictional teachers of the sample stories; shown as 示例. */
+      /** 示例稿件里的虚构教师填 true，网站会标“示例”；真实教师不写。 */
       sample: z.boolean().default(false),
   };
 }
