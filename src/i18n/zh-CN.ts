@@ -17,6 +17,7 @@ export const UI = {
   sampleNote: '示例内容：人物和学校均为虚构，用于展示网站功能。',
   footer: {
     about: '关于本站',
+    guide: '编辑指南',
     rss: 'RSS 订阅',
     rights: '文字与图片的版权和许可见各篇署名。',
   },

@@ -36,7 +36,9 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     hints: {
       src: '图片文件，放在文章文件夹里，例如 ./photo-1.jpg',
       alt: '用一句话描述画面，给看不见图片的读者',
+      caption: '图注，显示在图片下面',
       credit: '摄影者或来源',
+      licence: '图片的许可，例如 CC BY-NC-ND 4.0',
     },
     children: 'none',
     description: '图片，带图注、署名和许可；图片会自动压缩为 AVIF/WebP',
@@ -57,6 +59,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     block: true,
     attributes: ['cite'],
     required: [],
+    hints: { cite: '说这句话的人' },
     children: 'required',
     description: '引语：把一句有分量的话单独突出显示，可写出说话人',
     example: '<PullQuote cite="林秋云">孩子们走多远的山路，我就陪他们走多远。</PullQuote>',
@@ -70,6 +73,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     block: true,
     attributes: ['title'],
     required: [],
+    hints: { title: '旁注的小标题' },
     children: 'required',
     description: '旁注：背景资料、小知识，与正文分开显示',
     example: '<Aside title="小资料">送教上门是为不能到校的残疾儿童提供的教育服务。</Aside>',
@@ -85,6 +89,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     block: true,
     attributes: ['title'],
     required: [],
+    hints: { title: '时间线的标题' },
     children: 'only',
     only: ['Event'],
     description: '时间线：一位教师的成长经历，里面每一项用 <Event>',
@@ -113,7 +118,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
   HonourBadge: {
     attributes: ['title', 'year', 'level'],
     required: ['title'],
-    hints: { title: '荣誉名称，例如 师德标兵' },
+    hints: { title: '荣誉名称，例如 师德标兵', year: '获得的年份', level: '级别，例如 县区级' },
     children: 'none',
     description: '荣誉徽章：在正文中醒目地标出一项荣誉',
     example: '<HonourBadge title="县级优秀教师" year="2021" level="县区级" />',
@@ -123,6 +128,21 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
         ...(a.year || a.level
           ? [h('span', { className: ['yw-honour-badge-meta'] }, [t([a.year && `${a.year}年`, a.level].filter(Boolean).join(' · '))])]
           : []),
+      ]),
+  },
+  Letter: {
+    block: true,
+    attributes: ['from', 'date', 'title'],
+    required: ['from'],
+    hints: { from: '写信人或日记的作者，例如 学生 小雨', date: '写信或记日记的时间', title: '标题，例如 一封来信' },
+    children: 'required',
+    description: '书信或日记摘录：学生来信、家长留言、教学日记，整段引用，与正文分开排，文末署名和日期',
+    example: '<Letter from="学生 小雨" date="2019年6月">\n林老师：\n\n您送我的那本《草房子》，我读了三遍。我以后也想当老师。\n</Letter>',
+    render: (a, children) =>
+      h('figure', { className: ['yw-letter'], ...(a.title ? { ariaLabel: a.title } : {}) }, [
+        ...(a.title ? [h('p', { className: ['yw-letter-title'] }, [t(a.title)])] : []),
+        h('blockquote', {}, wrapInline(children)),
+        h('figcaption', {}, [t(`—— ${[a.from, a.date].filter(Boolean).join('，')}`)]),
       ]),
   },
 };

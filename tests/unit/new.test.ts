@@ -165,5 +165,5 @@ describe('npm run new (the real command)', () => {
     const missing = spawnSync(process.execPath, [script, 'story', '--content', 'content'], { cwd: root, encoding: 'utf-8', input: '' });
     expect(missing.status).toBe(2);
     expect(missing.stdout).toContain('需要标题：请在命令后面写 --title …');
-  });
+  }, 60_000);
 });

@@ -106,7 +106,7 @@ describe('renderMdx: what it refuses, with line and column', () => {
   it('refuses unknown components and names the ones that exist', () => {
     const [p] = problemsOf('<Video src="a.mp4" />');
     expect(p?.message).toContain('未登记的组件 <Video>');
-    expect(p?.message).toContain('Figure、PullQuote、Aside、Timeline、HonourBadge');
+    expect(p?.message).toContain('Figure、PullQuote、Aside、Timeline、HonourBadge、Letter');
   });
 
   it('refuses event handlers, expression attributes and spreads on components', () => {
@@ -182,5 +182,31 @@ describe('renderMdx: what the content checks read', () => {
     expect(r.problems).toHaveLength(1);
     expect(r.figures).toEqual([]);
     expect(r.figureSources).toEqual([{ src: './a.jpg', line: BODY }]);
+  });
+});
+
+describe('renderMdx: the Letter component', () => {
+  const problemsOf = (body: string) => renderMdx(doc(body)).problems;
+  it('renders a letter of several paragraphs, signed with the writer and the date', () => {
+    const r = renderMdx(doc('<Letter from="学生 小雨" date="2019年6月" title="一封来信">\n林老师：\n\n您送我的那本书，我读了三遍。\n</Letter>'));
+    expect(r.problems).toEqual([]);
+    expect(r.html).toBe(
+      '<figure class="yw-letter" aria-label="一封来信"><p class="yw-letter-title">一封来信</p><blockquote><p>林老师：</p><p>您送我的那本书，我读了三遍。</p></blockquote><figcaption>—— 学生 小雨，2019年6月</figcaption></figure>',
+    );
+  });
+
+  it('renders a one-line letter without nesting it in a paragraph', () => {
+    const r = renderMdx(doc('<Letter from="家长">谢谢您。</Letter>'));
+    expect(r.html).toBe('<figure class="yw-letter"><blockquote><p>谢谢您。</p></blockquote><figcaption>—— 家长</figcaption></figure>');
+  });
+
+  it('needs a writer and some text, and stands on its own line', () => {
+    expect(problemsOf('<Letter>谢谢您。</Letter>')[0]?.message).toContain('<Letter> 缺少必填属性 from');
+    expect(problemsOf('<Letter from="家长" />')[0]?.message).toBe('<Letter> 需要写内容，例如 <Letter>……</Letter>');
+    expect(problemsOf('她说 <Letter from="家长">谢谢。</Letter> 然后走了。')[0]?.message).toContain('要单独写一行');
+  });
+
+  it('is offered to editors by name when an unknown component is used', () => {
+    expect(problemsOf('<Video />')[0]?.message).toContain('Letter');
   });
 });
