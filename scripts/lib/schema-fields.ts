@@ -12,11 +12,12 @@ import { z } from 'astro/zod';
 import { createCollectionSchema } from '../../src/schemas/collections.ts';
 import { honourLevel, isoDate, slug, stage, year, type CollectionName, type SchemaHelpers } from '../../src/schemas/common.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
+import { redirectSchema } from '../../src/schemas/redirects.ts';
 import { schoolSchema } from '../../src/schemas/schools.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 import { createTeacherSchema } from '../../src/schemas/teachers.ts';
 
-export type EditorCollection = 'stories' | 'teachers' | 'schools' | 'collections' | 'honours';
+export type EditorCollection = 'stories' | 'teachers' | 'schools' | 'collections' | 'honours' | 'redirects';
 
 export interface FieldInfo {
   /** `title`, `cover.src`, `honours[].year`. */
@@ -69,6 +70,7 @@ function getSchemas(helpers: SchemaHelpers): Record<EditorCollection, z.ZodType>
     schools: schoolSchema,
     collections: createCollectionSchema(helpers),
     honours: createHonourYearSchema(helpers),
+    redirects: redirectSchema,
   };
 }
 
@@ -215,6 +217,7 @@ function readFieldDocs(): Record<EditorCollection, Map<string, string>> {
     "import type { z } from 'astro/zod';",
     "import { createCollectionSchema } from './collections.ts';",
     "import { createHonourYearSchema } from './honours.ts';",
+    "import { redirectSchema } from './redirects.ts';",
     "import { schoolSchema } from './schools.ts';",
     "import { createStorySchema } from './stories.ts';",
     "import { createTeacherSchema } from './teachers.ts';",
@@ -224,6 +227,7 @@ function readFieldDocs(): Record<EditorCollection, Map<string, string>> {
     'export declare const schools: z.input<typeof schoolSchema>;',
     'export declare const collections: z.input<ReturnType<typeof createCollectionSchema<S, S>>>;',
     'export declare const honours: z.input<ReturnType<typeof createHonourYearSchema<S, S>>>;',
+    'export declare const redirects: z.input<typeof redirectSchema>;',
   ].join('\n');
   const options: ts.CompilerOptions = {
     module: ts.ModuleKind.ESNext,

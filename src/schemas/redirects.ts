@@ -11,13 +11,13 @@ const sitePath = z
 /** One redirect. */
 export const redirectSchema = z
   .object({
-    /** The old address, exactly as it was published, e.g. /stories/old-slug/. */
+    /** 旧地址，和发布时一字不差，例如 /stories/old-slug/。 */
     from: sitePath,
-    /** The page that replaces it; it must exist (not another redirect). */
+    /** 新地址：代替它的页面，必须存在（不能是另一条转址）。 */
     to: sitePath,
-    /** Day the redirect was added, `YYYY-MM-DD`. */
+    /** 添加这条转址的日期，YYYY-MM-DD。 */
     date: isoDate,
-    /** Why the old address went away, in a sentence (for the record). */
+    /** 原因：为什么旧地址不用了，一句话，留作记录。 */
     reason: text.optional(),
   })
   .strict()

@@ -12,6 +12,7 @@ import { createCheckHelpers } from '../../src/loaders/validate.ts';
 import { COMPONENTS } from '../../src/loaders/components.ts';
 import { createCollectionSchema } from '../../src/schemas/collections.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
+import { redirectSchema } from '../../src/schemas/redirects.ts';
 import { schoolSchema } from '../../src/schemas/schools.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 import { createTeacherSchema } from '../../src/schemas/teachers.ts';
@@ -24,6 +25,7 @@ const shapes = {
   schools: schoolSchema,
   collections: createCollectionSchema(helpers),
   honours: createHonourYearSchema(helpers),
+  redirects: redirectSchema,
 };
 
 describe('docs/editors-guide.md', () => {
