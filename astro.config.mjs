@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import { contentChecks, failOnLoggedErrors } from './src/integrations/content-checks.ts';
 import { permanentUrls } from './src/integrations/permanent-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import { shareImages } from './src/integrations/share-images.ts';
 import { sitemapWithLastmod } from './src/integrations/sitemap.ts';
 
 const site = process.env.SITE_URL ?? 'https://yangwang.example.org';
@@ -23,7 +24,7 @@ export default defineConfig({
   // permanentUrls reads the editors' redirects before, and checks published URLs after the build.
   // searchIndex after the pages: it indexes the finished dist/.
   // failOnLoggedErrors last: it sees everything every other integration logged.
-  integrations: [contentChecks(), mdx(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), failOnLoggedErrors()],
+  integrations: [contentChecks(), mdx(), shareImages(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), failOnLoggedErrors()],
   image: {
     // Images are local files only; nothing is fetched from other hosts.
     remotePatterns: [],

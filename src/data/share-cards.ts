@@ -76,7 +76,8 @@ export function getVolumeShareCard(volume: Volume): ShareImageInput {
   return {
     card: {
       kicker: data.sample ? `${UI.shareCard.volume} · ${UI.sample}` : UI.shareCard.volume,
-      title: `《${data.title}》`,
+      // No 《》 on the card: the kicker says 文集, and the bracket's own white space would indent the title.
+      title: data.title,
       subtitle: data.subtitle,
       footer: `${data.editor} 编 · ${data.year}`,
       site,

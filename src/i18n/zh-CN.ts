@@ -50,6 +50,7 @@ export const UI = {
     subject: '学科',
     stage: '学段',
     jobTitle: '职称',
+    portraitCredit: '照片',
     honours: '荣誉',
     stories: '关于这位教师的故事',
     noStories: '暂时还没有关于这位教师的故事。',

@@ -2,7 +2,8 @@
  * Renders share images (1200×630 PNG) at build time: satori lays out the card with Noto Serif SC
  * (from the npm package `@expo-google-fonts/noto-serif-sc`, subset per card with HarfBuzz, so
  * nothing is fetched), sharp draws it over the picture. Rendering costs tens of milliseconds
- * per card, so results are cached by content: a rebuild renders only cards that changed.
+ * per card, so results are cached by content (in Astro's cache folder): a rebuild renders only the
+ * cards that changed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -14,9 +15,12 @@ import subsetFont from 'subset-font';
 import { buildShareCardTree, getCardText, getPanelWidth, SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from '../lib/share-card.ts';
 
 /** Bump when the layout or the rendering changes, so cached images are redrawn. */
-const RENDERER_VERSION = 6;
+const RENDERER_VERSION = 7;
 
-const CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'yangwang-share-images');
+/** Set by src/integrations/share-images.ts to a folder in Astro's cache; read at each call. */
+function getCacheDir(): string {
+  return process.env.YANGWANG_SHARE_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.astro', 'share-images');
+}
 const FONT_PACKAGE = '@expo-google-fonts/noto-serif-sc';
 
 // Resolved from the project root: the built page modules live elsewhere (dist/, a temp folder).
@@ -48,7 +52,8 @@ export async function renderShareImage({ card, pictureFile }: ShareImageInput): 
     .update(JSON.stringify({ RENDERER_VERSION, version, card }))
     .update(picture ?? '')
     .digest('hex');
-  const cached = join(CACHE_DIR, `${key}.png`);
+  const cacheDir = getCacheDir();
+  const cached = join(cacheDir, `${key}.png`);
   if (existsSync(cached)) return readFileSync(cached);
 
   const text = getCardText(card);
@@ -67,16 +72,16 @@ export async function renderShareImage({ card, pictureFile }: ShareImageInput): 
   const layers: OverlayOptions[] = [];
   const panel = getPanelWidth(card);
   if (picture && card.picture) {
-    const fitted = await sharp(picture).rotate().resize(panel, SHARE_HEIGHT, { fit: 'cover', position: 'attention' }).toBuffer();
+    const fitted = await sharp(picture).rotate().resize(panel, SHARE_HEIGHT, { fit: 'cover', position: 'centre' }).toBuffer();
     layers.push({ input: fitted, left: SHARE_WIDTH - panel, top: 0 });
   }
   layers.push({ input: Buffer.from(svg), left: 0, top: 0 });
   const png = await sharp({ create: { width: SHARE_WIDTH, height: SHARE_HEIGHT, channels: 3, background: '#fbf9f4' } })
     .composite(layers)
-    .png({ compressionLevel: 9 })
+    .png({ compressionLevel: 6 })
     .toBuffer();
 
-  mkdirSync(CACHE_DIR, { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
   const temporary = `${cached}.${process.pid}.tmp`;
   writeFileSync(temporary, png);
   renameSync(temporary, cached);

@@ -1,7 +1,7 @@
 /**
  * A real build that must fail: a copy of the content with a published story removed (no
  * redirect) and a redirect to a page that does not exist. The build has to stop and name both
- * URLs. The copy gets its own cache and output folders, with the image cache of the main build
+ * URLs. The copy gets its own cache and output folders, with the image caches of the main build
  * copied in, so it neither disturbs the main dist/ nor re-encodes every picture.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,9 @@ describe('the build guards published URLs', () => {
       "- from: /stories/an-old-name/\n  to: /stories/does-not-exist/\n  date: '2025-03-01'\n",
     );
     const cache = join(WORK, 'cache');
-    if (existsSync('node_modules/.astro/assets')) cpSync('node_modules/.astro/assets', join(cache, 'assets'), { recursive: true });
+    for (const warm of ['assets', 'share-images']) {
+      if (existsSync(`node_modules/.astro/${warm}`)) cpSync(`node_modules/.astro/${warm}`, join(cache, warm), { recursive: true });
+    }
 
     const run = spawnSync('npm', ['run', 'build', '--silent', '--', '--outDir', join(WORK, 'dist')], {
       encoding: 'utf-8',
