@@ -8,6 +8,7 @@
  *   npm run bench                              # 1,000, 5,000 and 10,000 stories (long: an hour or more on 2 cores)
  *   npm run bench -- --sizes 1000              # one size
  *   npm run bench -- --sizes 1000 --no-lighthouse
+ *   npm run bench -- --report-only             # rewrite BENCHMARKS.md from .bench/results.json
  *
  * Never run in tests or CI: figures depend on the machine and take minutes.
  */
@@ -437,10 +438,18 @@ function writeReport(results: SizeResult[]): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,5000,10000' }, 'no-lighthouse': { type: 'boolean', default: false } } });
-const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,10000' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    // Writes BENCHMARKS.md again from .bench/results.json without measuring anything.
+    'report-only': { type: 'boolean', default: false },
+  },
+});
+const sizes = values['report-only'] ? [] : (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 await mkdir(BENCH, { recursive: true });
 const all: Record<string, SizeResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>) : {};
+if (values['report-only']) writeReport(Object.values(all).sort((a, b) => a.stories - b.stories));
 for (const [i, stories] of sizes.entries()) {
   all[stories] = await benchSize(stories, i === 0 && !values['no-lighthouse']);
   writeFileSync(RESULTS, JSON.stringify(all, null, 2));
