@@ -142,13 +142,13 @@ const ASIDES: readonly (readonly [string, string])[] = [
 // ---------------------------------------------------------------------------------------------
 // Content
 
-interface School {
+export interface School {
   id: string;
   name: string;
   district: string;
   stage: string;
 }
-interface Teacher {
+export interface Teacher {
   slug: string;
   name: string;
   school: School;
@@ -173,7 +173,7 @@ function dateBetween(random: Random, fromYear: number, toYear: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function makeSchools(count: number, random: Random): School[] {
+export function makeSchools(count: number, random: Random): School[] {
   const schools: School[] = [];
   const names = new Set<string>();
   for (let attempt = 0; schools.length < count; attempt++) {
@@ -191,17 +191,21 @@ function makeSchools(count: number, random: Random): School[] {
   return schools;
 }
 
-function makeTeachers(count: number, schools: readonly School[], imagesEvery: number, random: Random): Teacher[] {
+export function makeTeachers(count: number, schools: readonly School[], imagesEvery: number, random: Random): Teacher[] {
   const teachers: Teacher[] = [];
   const slugs = new Set<string>();
+  // The content check takes the same name at the same school for a copied profile.
+  const people = new Set<string>();
   while (teachers.length < count) {
     const name = random.pick(FAMILY) + random.pick(GIVEN);
     if (REAL_NAMES.has(name)) continue;
+    const school = random.pick(schools);
+    if (people.has(`${name}@${school.id}`)) continue;
+    people.add(`${name}@${school.id}`);
     const base = suggestSlug(name, { personalName: true });
     let slug = base;
     for (let k = 2; slugs.has(slug); k++) slug = `${base}-${k}`;
     slugs.add(slug);
-    const school = random.pick(schools);
     const honours = Array.from({ length: random.int(0, 3) }, () => ({
       year: random.int(2010, 2024),
       title: `${school.district}${random.pick(HONOUR_TITLES)}`,

@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertOutsideContent, generateCorpus } from '../../scripts/bench/generate-corpus.ts';
+import { assertOutsideContent, createRandom, generateCorpus, makeSchools, makeTeachers } from '../../scripts/bench/generate-corpus.ts';
 import { checkContent } from '../../src/checks/check-content.ts';
 import { loadMdxEntry } from '../../src/loaders/mdx-loader.ts';
 import { loadYamlFile, loadYamlList } from '../../src/loaders/yaml-loader.ts';
@@ -75,6 +75,14 @@ describe('generate-corpus', () => {
     const volumes = readdirSync(join(first, 'collections'));
     expect(volumes.length).toBeGreaterThan(0);
     for (const name of volumes) expect(loadYamlFile(...file(`collections/${name}`), createCollectionSchema).problems).toEqual([]);
+  });
+
+  it('never makes two teachers of the same name at the same school, even at 10,000 stories', () => {
+    // The content check reports such a pair as a copied profile; 30 stories are too few to show it.
+    const random = createRandom(1);
+    const teachers = makeTeachers(5000, makeSchools(400, random), 10, random);
+    const people = teachers.map((t) => `${t.name}@${t.school.id}`);
+    expect(new Set(people).size).toBe(people.length);
   });
 
   it('writes the same bytes for the same arguments', () => {
