@@ -6,7 +6,9 @@
  * visible focus, and search without a mouse. The site is served with the headers of `_headers`.
  */
 import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +186,37 @@ describe('the checks themselves', () => {
       expect((await runAxe(page)).some((v) => v.startsWith('image-alt'))).toBe(true);
     } finally {
       await context.close();
+    }
+  });
+});
+
+describe('headers from _headers', () => {
+  it('another site cannot frame a page (CSP frame-ancestors), and responses carry nosniff', async () => {
+    // A page on another origin (another port) that tries to frame the site.
+    const framer = createServer((_req, res) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><title>framer</title><iframe src="${server.origin}/about/"></iframe>`);
+    });
+    await new Promise<void>((ready) => framer.listen(0, '127.0.0.1', ready));
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => errors.push(m.text()));
+      const response = await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`);
+      expect(response?.ok()).toBe(true);
+      await page.waitForTimeout(500);
+      const frame = page.frames().find((f) => f !== page.mainFrame());
+      const framedTitle = await frame?.evaluate(() => document.title).catch(() => undefined);
+      expect(framedTitle ?? '', 'the framed page must not render').not.toContain('关于');
+      expect(errors.some((e) => /frame-ancestors/.test(e))).toBe(true);
+      const headers = (await fetch(`${server.origin}/about/`)).headers;
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    } finally {
+      await context.close();
+      framer.closeAllConnections();
+      await new Promise((done) => framer.close(done));
     }
   });
 });
