@@ -39,10 +39,11 @@ export function readIndexedPageCount(bundleDir: string): number {
 }
 
 /**
- * Indexes the built site in `siteDir` and writes the bundle to `siteDir/pagefind/`.
- * Throws with Pagefind's own messages when it reports errors or finds no page.
+ * Indexes the built site in `siteDir` and writes the bundle to `siteDir/pagefind/` (or to
+ * `outputPath`, for the benchmark). Throws with Pagefind's own messages when it reports errors or
+ * finds no page.
  */
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexSummary> {
+export async function buildSearchIndex(siteDir: string, { outputPath = join(siteDir, SEARCH_BUNDLE_DIR) } = {}): Promise<SearchIndexSummary> {
   const started = performance.now();
   // The whole site is Chinese: force the language so segmentation never depends on one page's
   // `lang` attribute (without zh-CN, whole clauses become single tokens).
@@ -52,7 +53,6 @@ export async function buildSearchIndex(siteDir: string): Promise<SearchIndexSumm
     const { index } = created;
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-    const outputPath = join(siteDir, SEARCH_BUNDLE_DIR);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
     // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
@@ -89,6 +89,11 @@ export default function searchIndex(): AstroIntegration {
     name: 'yangwang:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // The search benchmark builds a site once and indexes it separately, under measurement.
+        if (process.env['YANGWANG_SEARCH_INDEX'] === 'off') {
+          logger.warn('YANGWANG_SEARCH_INDEX=off：没有生成搜索索引');
+          return;
+        }
         try {
           const { pageCount, milliseconds } = await buildSearchIndex(fileURLToPath(dir));
           logger.info(`搜索索引：${pageCount} 个页面，用时 ${(milliseconds / 1000).toFixed(1)} 秒`);

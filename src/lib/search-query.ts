@@ -100,3 +100,24 @@ export function normaliseQuery(raw: string): string {
     .trim()
     .toLowerCase();
 }
+
+/**
+ * Function words that occur on every page. A query word costs the index chunk that holds it, and
+ * these chunks are the largest (的 alone is most of a megabyte at 10,000 stories), while they
+ * narrow nothing down. See BENCHMARKS.md, “Search”.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(['的', '了', '在', '这', '是', '和', '与', '及', '也', '都', '就', '着', '过', '地', '得', '之', '其', '把', '被', '让', '给', '吗', '呢', '吧', '啊']);
+
+/**
+ * The normalised query without stop-words, as the browser's word segmenter (the one Pagefind uses
+ * for queries) splits it: `山里的灯` → `山里 灯`. A query made only of stop-words is kept whole.
+ */
+export function dropStopWords(raw: string): string {
+  const query = normaliseQuery(raw);
+  if (typeof Intl.Segmenter !== 'function') return query;
+  let kept = '';
+  for (const { segment, isWordLike } of new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(query)) {
+    kept += isWordLike && !STOP_WORDS.has(segment) ? segment : ' ';
+  }
+  return kept.replace(/\s+/g, ' ').trim() || query;
+}

@@ -60,6 +60,22 @@ describe('static server', () => {
     expect(home.headers.get('x-content-type-options')).toBe('nosniff');
     expect(home.headers.get('content-security-policy')).toBeNull();
   });
+  it('records each request with the body bytes it sent, compressed when gzipped', async () => {
+    server.requests.length = 0;
+    const plain = await fetch(`${server.origin}/pagefind/x.pf_meta`);
+    await plain.arrayBuffer();
+    const page = await fetch(`${server.origin}/stories/a/`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+    await page.text();
+    expect(server.requests.map((r) => [r.path, r.status])).toEqual([
+      ['/pagefind/x.pf_meta', 200],
+      ['/stories/a/', 200],
+    ]);
+    expect(server.requests[0]?.bytes).toBe(2);
+    // A gzip stream has at least its 10-byte header and 8-byte trailer.
+    expect(server.requests[1]?.bytes).toBeGreaterThan(18);
+  });
+
   it('never serves files outside its folder', async () => {
     const res = await fetch(`${server.origin}/..%2f..%2fetc%2fpasswd`);
     expect(res.status).toBe(404);

@@ -113,6 +113,7 @@ const table: Case[] = [
   { kind: 'one character', params: { q: '灯' }, first: S('shan-li-de-deng') },
   { kind: 'one character', params: { q: '信' }, first: S('si-shi-qi-feng-hui-xin') },
   { kind: 'two terms', params: { q: '林秋云 乡村教育' }, first: S('shan-li-de-deng') },
+  { kind: 'title with a stop-word', params: { q: '山里的灯' }, first: S('shan-li-de-deng') },
   { kind: 'two terms', params: { q: '特殊教育 送教上门' }, first: S('mei-zhou-san-de-ke-biao') },
   { kind: 'volume', params: { q: '仰望' }, first: '/collections/yangwang/' },
   { kind: 'about', params: { q: '隐私' }, first: '/about/' },

@@ -1,7 +1,7 @@
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, splitExcerpt } from '../../src/lib/search-excerpt.ts';
-import { MAX_QUERY_LENGTH, hasFilters, normaliseQuery, readSearchState, writeSearchState } from '../../src/lib/search-query.ts';
+import { MAX_QUERY_LENGTH, dropStopWords, hasFilters, normaliseQuery, readSearchState, writeSearchState } from '../../src/lib/search-query.ts';
 import { getSchoolNameTerms, getTeacherNameTerms } from '../../src/lib/search-terms.ts';
 import { buildTraditionalTable, collectHanCharacters, toSimplified } from '../../src/lib/traditional.ts';
 
@@ -42,6 +42,19 @@ describe('normaliseQuery', () => {
   });
   it('cuts long queries', () => {
     expect(Array.from(normaliseQuery('教'.repeat(500)))).toHaveLength(MAX_QUERY_LENGTH);
+  });
+});
+
+describe('dropStopWords', () => {
+  it.each([
+    ['山里的灯', '山里 灯'],
+    ['在山里教书的老师', '山里教书 老师'],
+    ['林秋云', '林秋云'],
+    ['的确', '的确'],
+    ['的', '的'],
+    ['“师德标兵”', '师德标兵'],
+  ])('%s → %s', (query, expected) => {
+    expect(dropStopWords(query)).toBe(expected);
   });
 });
 

@@ -10,6 +10,7 @@ import {
   MAX_QUERY_LENGTH,
   SEARCH_FILTER_KEYS,
   TRADITIONAL_TABLE_FILE,
+  dropStopWords,
   hasFilters,
   normaliseQuery,
   readSearchState,
@@ -192,7 +193,7 @@ class SearchPage {
     });
     el.input.addEventListener('input', () => {
       clearTimeout(this.typingTimer);
-      const query = normaliseQuery(el.input.value);
+      const query = dropStopWords(el.input.value);
       if (query) void loadPagefind().then((pagefind) => pagefind.preload(query), () => undefined);
       this.typingTimer = setTimeout(() => {
         this.readForm();
@@ -286,6 +287,8 @@ class SearchPage {
         if (simplified !== query) notices.push(T.converted(query, simplified));
         query = simplified;
       }
+      // 的, 了, 在 … would each fetch one of the index's largest chunks and narrow nothing.
+      query = dropStopWords(query);
       const results = await this.search(pagefind, query || null, state);
       if (run !== this.sequence) return;
       this.pending = results;

@@ -9,6 +9,7 @@
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { Transform } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -40,6 +41,8 @@ const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '
 export interface ServedRequest {
   path: string;
   status: number;
+  /** Body bytes sent (compressed when gzipped); counted when the response ends. */
+  bytes: number;
 }
 
 export interface StaticServer {
@@ -72,7 +75,22 @@ function resolveFile(root: string, urlPath: string): { file: string } | { redire
   return undefined;
 }
 
-function send(req: IncomingMessage, res: ServerResponse, file: string, status: number, rules: readonly HeaderRule[]): void {
+/** Passes data through, adding up its length. */
+function counter(onEnd: (bytes: number) => void): Transform {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      onEnd(bytes);
+      done();
+    },
+  });
+}
+
+function send(req: IncomingMessage, res: ServerResponse, file: string, status: number, rules: readonly HeaderRule[], record: ServedRequest): void {
   const ext = extname(file).toLowerCase();
   for (const [name, value] of getHeadersFor(rules, new URL(req.url ?? '/', 'http://localhost').pathname)) res.setHeader(name, value);
   const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -87,7 +105,7 @@ function send(req: IncomingMessage, res: ServerResponse, file: string, status: n
     return;
   }
   const stream = createReadStream(file);
-  (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+  (gzip ? stream.pipe(createGzip()) : stream).pipe(counter((bytes) => (record.bytes = bytes))).pipe(res);
 }
 
 /** Serves `root` (default `dist/`) until `close()`. */
@@ -99,7 +117,11 @@ export async function startServer(root = resolve('dist')): Promise<StaticServer>
   const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf-8')) : [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const answer = (status: number) => requests.push({ path, status });
+    const answer = (status: number): ServedRequest => {
+      const record = { path, status, bytes: 0 };
+      requests.push(record);
+      return record;
+    };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       answer(405);
@@ -110,13 +132,14 @@ export async function startServer(root = resolve('dist')): Promise<StaticServer>
       res.writeHead(301, { Location: found.redirect }).end();
       answer(301);
     } else if (found) {
-      send(req, res, found.file, 200, rules);
-      answer(200);
+      send(req, res, found.file, 200, rules, answer(200));
     } else {
       const notFound = join(base, '404.html');
-      if (existsSync(notFound)) send(req, res, notFound, 404, rules);
-      else res.writeHead(404).end();
-      answer(404);
+      if (existsSync(notFound)) send(req, res, notFound, 404, rules, answer(404));
+      else {
+        res.writeHead(404).end();
+        answer(404);
+      }
     }
   });
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));

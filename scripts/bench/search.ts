@@ -1,0 +1,586 @@
+/**
+ * The search benchmark (`npm run bench:search`): on synthetic corpora (1,000 and 10,000 stories by
+ * default) it measures Pagefind's indexing (time, peak memory of the whole process tree, size),
+ * and in Chromium what a reader's first search costs: bytes fetched and time until the first
+ * five results, for rare and common queries. It also tries the ideas from the search issue and
+ * compares their hit lists with the production index. Figures go to `.bench/search/results.json`
+ * and to the `## Search` section of BENCHMARKS.md.
+ *
+ *   npm run bench:search                          # 1,000 and 10,000 stories (about an hour on 2 cores)
+ *   npm run bench:search -- --sizes 1000
+ *   npm run bench:search -- --site 10000=/path/to/built/site   # reuse a site built without an index
+ *
+ * Sites are built with YANGWANG_SEARCH_INDEX=off (scripts/bench/build-site.ts) and indexed here,
+ * each variant in its own process so its memory can be measured. Never run in tests or CI.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as pagefind from 'pagefind';
+import { buildSearchIndex } from '../../src/integrations/search-index.ts';
+import { SEARCH_RANKING, dropStopWords, normaliseQuery } from '../../src/lib/search-query.ts';
+import { launchBrowser } from '../../tests/e2e/support/browser.ts';
+import { startServer, type StaticServer } from '../../tests/e2e/support/server.ts';
+import { generateCorpus } from './generate-corpus.ts';
+
+const WORK = resolve('.bench/search');
+const RESULTS = join(WORK, 'results.json');
+const SHARDS = 4;
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+
+/** Every HTML file under a folder, as paths relative to it. */
+function listHtml(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+/** Bytes and files under a folder. */
+function measureDir(dir: string): { bytes: number; files: number; indexBytes: number } {
+  let bytes = 0;
+  let files = 0;
+  let indexBytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const size = statSync(join(entry.parentPath, entry.name)).size;
+    bytes += size;
+    files++;
+    if (/\.pf_(meta|index|fragment|filter)$/.test(entry.name)) indexBytes += size;
+  }
+  return { bytes, files, indexBytes };
+}
+
+/** Resident memory (kB) of a process and all its descendants (Pagefind runs as a child process). */
+function treeRssKb(root: number): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf-8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop() as number;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command, sampling the memory of its process tree every 100 ms. */
+async function measured(args: string[], env: NodeJS.ProcessEnv = {}, log?: string): Promise<{ seconds: number; peakMb: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  let peakKb = 0;
+  const sampler = setInterval(() => {
+    if (child.pid) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+  }, 100);
+  const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
+  clearInterval(sampler);
+  if (log) writeFileSync(log, output);
+  if (code !== 0) throw new Error(`${args.join(' ')} failed (${code}):\n${output.slice(-2000)}`);
+  return { seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker mode: one indexing run, in this process, while the parent measures it
+
+/** The year a page is filed under (its first `year` filter), or `none`. */
+function readYear(html: string): string {
+  return /data-pagefind-filter="year\[data-value\]" data-value="(\d{4})"/.exec(html)?.[1] ?? 'none';
+}
+
+/** Splits the site's pages into `count` shards along the year filter, about equal in size. */
+function planShards(site: string, count: number): string[][] {
+  const byYear = new Map<string, string[]>();
+  for (const file of listHtml(site)) {
+    const html = readFileSync(join(site, file), 'utf-8');
+    if (!/\sdata-pagefind-body[\s>]/.test(html)) continue;
+    const year = readYear(html);
+    byYear.set(year, [...(byYear.get(year) ?? []), file]);
+  }
+  const total = [...byYear.values()].reduce((n, f) => n + f.length, 0);
+  const shards: string[][] = [[]];
+  for (const year of [...byYear.keys()].sort()) {
+    const current = shards.at(-1) as string[];
+    if (current.length >= total / count && shards.length < count) shards.push([]);
+    (shards.at(-1) as string[]).push(...(byYear.get(year) ?? []));
+  }
+  return shards;
+}
+
+async function indexShard(site: string, files: string[], out: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(errors.join('\n'));
+  for (const file of files) {
+    const url = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+    const added = await index.addHTMLFile({ url, content: readFileSync(join(site, file), 'utf-8') });
+    if (added.errors.length) throw new Error(added.errors.join('\n'));
+  }
+  const written = await index.writeFiles({ outputPath: out });
+  if (written.errors.length) throw new Error(written.errors.join('\n'));
+  await pagefind.close();
+}
+
+const HAN_RUN = /[\p{Script=Han}]+/gu;
+const wordSegmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+/** Han text split into the words the browser's segmenter sees, with spaces between them. */
+function spaceWords(text: string): string {
+  return text.replace(HAN_RUN, (run) => ` ${Array.from(wordSegmenter.segment(run), (s) => s.segment).join(' ')} `);
+}
+
+/**
+ * The idea “index our own words”: text pre-split by Intl.Segmenter (what Pagefind itself uses for
+ * queries), indexed as a language without Chinese segmentation, so Pagefind stores each word once
+ * instead of words plus every character pair and character.
+ */
+async function indexPresegmented(site: string, out: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'unknown' });
+  if (!index) throw new Error(errors.join('\n'));
+  for (const file of listHtml(site)) {
+    const html = readFileSync(join(site, file), 'utf-8');
+    if (!/\sdata-pagefind-body[\s>]/.test(html)) continue;
+    const content = html
+      .replace(/>([^<>]+)</g, (_, text: string) => `>${spaceWords(text)}<`)
+      .replace(/(data-meta-(?:title|name|alias|teacher|school)=")([^"]*)"/g, (_, head: string, value: string) => `${head}${spaceWords(value).trim()}"`);
+    const url = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+    const added = await index.addHTMLFile({ url, content });
+    if (added.errors.length) throw new Error(added.errors.join('\n'));
+  }
+  const written = await index.writeFiles({ outputPath: out });
+  if (written.errors.length) throw new Error(written.errors.join('\n'));
+  await pagefind.close();
+}
+
+async function worker(mode: string, site: string, out: string, shardFile?: string): Promise<void> {
+  if (mode === 'article') await buildSearchIndex(site, { outputPath: out });
+  else if (mode === 'presegmented') await indexPresegmented(site, out);
+  else if (mode === 'shard' && shardFile) await indexShard(site, JSON.parse(readFileSync(shardFile, 'utf-8')) as string[], out);
+  else throw new Error(`unknown worker mode ${mode}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building the sites
+
+async function ensureSite(stories: number, given?: string): Promise<string> {
+  if (given) return resolve(given);
+  const corpus = join(WORK, `corpus-${stories}`);
+  const site = join(WORK, `site-${stories}`);
+  if (existsSync(join(site, 'index.html'))) return site;
+  if (!existsSync(join(corpus, 'schools.yaml'))) {
+    console.log(`== ${stories}: generating the corpus`);
+    await generateCorpus({ stories, out: corpus });
+  }
+  console.log(`== ${stories}: building the site without a search index`);
+  const build = await measured(
+    ['scripts/bench/build-site.ts', '--outDir', site, '--cacheDir', join(WORK, `cache-${stories}`)],
+    { YANGWANG_CONTENT_DIR: corpus, YANGWANG_SEARCH_INDEX: 'off', ASTRO_TELEMETRY_DISABLED: '1' },
+    join(WORK, `build-${stories}.log`),
+  );
+  console.log(`   built in ${build.seconds.toFixed(0)} s`);
+  return site;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Indexing under measurement
+
+interface IndexRun {
+  seconds: number;
+  peakMb: number;
+  /** Bytes on disk of the whole bundle (script, worker, WebAssembly, index). */
+  bundleBytes: number;
+  /** Bytes of the index files only (page list, word chunks, fragments, filters). */
+  indexBytes: number;
+  files: number;
+  /** Shards only: the largest shard's peak, and each shard's page count. */
+  shardPages?: number[];
+}
+
+async function measureArticleIndex(site: string, stories: number): Promise<IndexRun> {
+  const out = join(site, 'pagefind');
+  rmSync(out, { recursive: true, force: true });
+  const run = await measured(['scripts/bench/search.ts', '--worker', 'article', '--site', site, '--out', out], {}, join(WORK, `index-${stories}-article.log`));
+  const size = measureDir(out);
+  return { ...run, bundleBytes: size.bytes, indexBytes: size.indexBytes, files: size.files };
+}
+
+async function measurePresegmentedIndex(site: string, stories: number): Promise<IndexRun> {
+  const out = join(site, 'pagefind-words');
+  rmSync(out, { recursive: true, force: true });
+  const run = await measured(['scripts/bench/search.ts', '--worker', 'presegmented', '--site', site, '--out', out], {}, join(WORK, `index-${stories}-words.log`));
+  const size = measureDir(out);
+  return { ...run, bundleBytes: size.bytes, indexBytes: size.indexBytes, files: size.files };
+}
+
+async function measureShardedIndex(site: string, stories: number): Promise<IndexRun> {
+  const root = join(site, 'pagefind-shards');
+  rmSync(root, { recursive: true, force: true });
+  const shards = planShards(site, SHARDS);
+  let seconds = 0;
+  let peakMb = 0;
+  for (const [i, files] of shards.entries()) {
+    const list = join(WORK, `shard-${stories}-${i}.json`);
+    writeFileSync(list, JSON.stringify(files));
+    const run = await measured(['scripts/bench/search.ts', '--worker', 'shard', '--site', site, '--out', join(root, String(i)), '--shard', list]);
+    seconds += run.seconds;
+    peakMb = Math.max(peakMb, run.peakMb);
+  }
+  const size = measureDir(root);
+  return { seconds, peakMb, bundleBytes: size.bytes, indexBytes: size.indexBytes, files: size.files, shardPages: shards.map((s) => s.length) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In Chromium
+
+interface QueryCost {
+  query: string;
+  kind: string;
+  results: number;
+  /** Transferred bytes (gzip where the server compresses), by kind of file. */
+  bytes: { total: number; fixed: number; meta: number; chunks: number; fragments: number; filters: number; other: number };
+  /** Milliseconds from the search call (cold: including loading Pagefind) to five results' data. */
+  ms: number;
+  /** URLs of the first ten results, to compare hit lists. */
+  top: string[];
+}
+
+interface Query {
+  query: string;
+  kind: string;
+}
+
+/**
+ * Counts what the browser fetched from the static server since this call, by kind of file. The
+ * server counts the body bytes it sent (gzip where it compresses): Pagefind fetches from a Web
+ * Worker, which the page's own network events do not see.
+ */
+function recordBytes(server: StaticServer): () => Promise<QueryCost['bytes']> {
+  const from = server.requests.length;
+  return async () => {
+    await new Promise((done) => setTimeout(done, 100)); // the last responses finish flushing
+    const bytes = { total: 0, fixed: 0, meta: 0, chunks: 0, fragments: 0, filters: 0, other: 0 };
+    for (const { path, bytes: n } of server.requests.slice(from)) {
+      bytes.total += n;
+      if (/\.pf_meta$/.test(path)) bytes.meta += n;
+      else if (/\.pf_index$/.test(path)) bytes.chunks += n;
+      else if (/\.pf_fragment$/.test(path)) bytes.fragments += n;
+      else if (/\.pf_filter$/.test(path)) bytes.filters += n;
+      else if (/pagefind(-worker)?\.js$|\.pagefind$|pagefind-entry\.json$/.test(path)) bytes.fixed += n;
+      else bytes.other += n;
+    }
+    return bytes;
+  };
+}
+
+/**
+ * One cold search through Pagefind's API in a fresh browser (empty cache), from a page of the
+ * site: bytes and time until `count` results' data are in.
+ */
+async function apiSearch(server: StaticServer, bundles: string[], query: Query, count = 5): Promise<QueryCost> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/about/`);
+    const bytes = recordBytes(server);
+    const result = await page.evaluate(
+      async ({ bundles, term, ranking, count }) => {
+        const started = performance.now();
+        type Api = {
+          options(o: object): Promise<void>;
+          init(): Promise<void>;
+          mergeIndex(path: string): Promise<void>;
+          search(t: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
+        };
+        const api = (await import(`${bundles[0]}pagefind.js`)) as Api;
+        await api.options({ ranking });
+        await api.init();
+        for (const other of bundles.slice(1)) await api.mergeIndex(other);
+        const search = await api.search(term);
+        const first = await Promise.all(search.results.slice(0, count).map((r) => r.data()));
+        return { ms: performance.now() - started, results: search.results.length, top: first.map((d) => d.url) };
+      },
+      { bundles, term: query.query, ranking: SEARCH_RANKING, count },
+    );
+    return { ...query, ...result, bytes: await bytes() };
+  } finally {
+    await browser.close();
+  }
+}
+
+interface UiTiming {
+  query: string;
+  /** From the last keystroke to five results on screen, on a fresh page (Pagefind loads on focus). */
+  coldMs: number;
+  /** The same for a second query typed on the same page. */
+  warmMs: number;
+  /** Bytes the search page fetched, itself included, until the cold query's first five results. */
+  coldBytes: number;
+}
+
+/** Types a query into the real search page and times it from the last keystroke. */
+async function uiTiming(server: StaticServer, query: string, second: string): Promise<UiTiming> {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const bytes = recordBytes(server);
+    await page.goto(`${server.origin}/search/`);
+    await page.waitForSelector('[data-search-page][data-state="done"]');
+    await page.evaluate(() => {
+      const w = window as unknown as { lastInput: number; shown: number };
+      const input = document.querySelector('#search-q') as HTMLInputElement;
+      const list = document.querySelector('[data-search-results]') as HTMLElement;
+      input.addEventListener('input', () => {
+        w.lastInput = performance.now();
+        w.shown = 0;
+      });
+      new MutationObserver(() => {
+        const root = document.querySelector('[data-search-page]') as HTMLElement;
+        const enough = list.querySelectorAll('.result').length >= 5 || (root.dataset['state'] !== 'busy' && list.childElementCount > 0);
+        if (enough && !w.shown && w.lastInput) w.shown = performance.now();
+      }).observe(list, { childList: true });
+    });
+    const timeQuery = async (text: string) => {
+      await page.locator('#search-q').fill('');
+      await page.waitForTimeout(300);
+      await page.evaluate(() => ((window as unknown as { shown: number }).shown = 0));
+      await page.locator('#search-q').focus();
+      await page.keyboard.type(text, { delay: 60 });
+      await page.waitForFunction(() => (window as unknown as { shown: number }).shown > 0, undefined, { timeout: 30_000 });
+      return page.evaluate(() => {
+        const w = window as unknown as { lastInput: number; shown: number };
+        return w.shown - w.lastInput;
+      });
+    };
+    const coldMs = await timeQuery(query);
+    const coldBytes = (await bytes()).total;
+    const warmMs = await timeQuery(second);
+    return { query, coldMs, warmMs, coldBytes };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Queries for a synthetic corpus: a rare name, a school, common words, 的, and a title with 的. */
+function pickQueries(site: string): Query[] {
+  const teacherPages = readdirSync(join(site, 'teachers'), { withFileTypes: true }).filter((d) => d.isDirectory());
+  const schoolPages = readdirSync(join(site, 'schools'), { withFileTypes: true }).filter((d) => d.isDirectory());
+  const title = (dir: string) => /<h1[^>]*>([^<]+)/.exec(readFileSync(join(dir, 'index.html'), 'utf-8'))?.[1]?.trim() ?? '';
+  const teacher = title(join(site, 'teachers', teacherPages[Math.floor(teacherPages.length / 2)]?.name ?? ''));
+  const school = title(join(site, 'schools', schoolPages[Math.floor(schoolPages.length / 3)]?.name ?? ''));
+  const story = readdirSync(join(site, 'stories'), { withFileTypes: true }).find((d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'page');
+  const storyTitle = story ? title(join(site, 'stories', story.name)) : '山里的灯';
+  return [
+    { kind: 'rare: a teacher’s name', query: teacher },
+    { kind: 'rare: a school', query: school },
+    { kind: 'rare: pinyin initials', query: 'zzzz' },
+    { kind: 'common: 学生', query: '学生' },
+    { kind: 'common: 孩子', query: '孩子' },
+    { kind: 'stop word: 的', query: '的' },
+    { kind: 'title with 的', query: storyTitle },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface SizeResult {
+  stories: number;
+  pages: number;
+  indexes: { article: IndexRun; shards?: IndexRun; words?: IndexRun };
+  queries: {
+    article: QueryCost[];
+    shards?: QueryCost[];
+    stopWords: { query: string; stripped: string; before: QueryCost; after: QueryCost; overlap: number }[];
+    /** The pre-split index: cost, and top-10 overlap with the production index. */
+    words?: (QueryCost & { overlap: number })[];
+  };
+  ui: UiTiming[];
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+async function benchSize(stories: number, givenSite: string | undefined, withShards: boolean, withBrowser: boolean): Promise<SizeResult> {
+  const site = await ensureSite(stories, givenSite);
+  const pages = listHtml(site).filter((f) => /\sdata-pagefind-body[\s>]/.test(readFileSync(join(site, f), 'utf-8'))).length;
+  console.log(`== ${stories}: indexing ${pages} pages (production index)`);
+  const article = await measureArticleIndex(site, stories);
+  console.log(`   ${article.seconds.toFixed(1)} s, peak ${article.peakMb.toFixed(0)} MB, index ${mb(article.indexBytes)}`);
+  let shards: IndexRun | undefined;
+  if (withShards) {
+    console.log(`== ${stories}: indexing in ${SHARDS} shards by year, one after another`);
+    shards = await measureShardedIndex(site, stories);
+    console.log(`   ${shards.seconds.toFixed(1)} s, peak ${shards.peakMb.toFixed(0)} MB, index ${mb(shards.indexBytes)}`);
+  }
+  console.log(`== ${stories}: indexing words split by Intl.Segmenter, without Pagefind's Chinese segmentation`);
+  const words = await measurePresegmentedIndex(site, stories);
+  console.log(`   ${words.seconds.toFixed(1)} s, peak ${words.peakMb.toFixed(0)} MB, index ${mb(words.indexBytes)}`);
+  const result: SizeResult = { stories, pages, indexes: { article, ...(shards && { shards }), words }, queries: { article: [], stopWords: [], words: [] }, ui: [] };
+  if (!withBrowser) return result;
+
+  const server = await startServer(site);
+  try {
+    const queries = pickQueries(site);
+    console.log(`== ${stories}: first searches in Chromium`);
+    for (const q of queries) {
+      const cost = await apiSearch(server, ['/pagefind/'], q);
+      result.queries.article.push(cost);
+      console.log(`   ${q.kind} (${q.query}): ${kb(cost.bytes.total)}, ${cost.ms.toFixed(0)} ms, ${cost.results} results`);
+    }
+    if (shards) {
+      result.queries.shards = [];
+      const bundles = shards.shardPages?.map((_, i) => `/pagefind-shards/${i}/`) ?? [];
+      for (const q of queries) {
+        const cost = await apiSearch(server, bundles, q);
+        result.queries.shards.push(cost);
+        console.log(`   shards, ${q.kind}: ${kb(cost.bytes.total)}, ${cost.ms.toFixed(0)} ms`);
+      }
+    }
+    for (const q of queries) {
+      const production = await apiSearch(server, ['/pagefind/'], q, 10);
+      const cost = await apiSearch(server, ['/pagefind-words/'], q);
+      const top = (await apiSearch(server, ['/pagefind-words/'], q, 10)).top;
+      const overlap = production.top.length === 0 && top.length === 0 ? 1 : top.filter((u) => production.top.includes(u)).length / Math.max(1, Math.min(10, production.top.length));
+      result.queries.words?.push({ ...cost, overlap });
+      console.log(`   words, ${q.kind}: ${kb(cost.bytes.total)}, ${cost.ms.toFixed(0)} ms, ${cost.results} results, top-10 overlap ${(overlap * 100).toFixed(0)}%`);
+    }
+    // Stop-words: the same query with 的, 了, 在 … left out; same hit list?
+    const withStopWords = [...queries, { kind: 'sentence', query: '在山里教书的老师' }, { kind: 'title words', query: '山里的灯' }];
+    for (const q of withStopWords.filter((x) => dropStopWords(x.query) !== normaliseQuery(x.query))) {
+      const stripped = dropStopWords(q.query);
+      const before = await apiSearch(server, ['/pagefind/'], q, 10);
+      const after = await apiSearch(server, ['/pagefind/'], { ...q, query: stripped }, 10);
+      const overlap = after.top.filter((u) => before.top.includes(u)).length / Math.max(1, Math.min(10, before.top.length));
+      result.queries.stopWords.push({ query: q.query, stripped, before, after, overlap });
+      console.log(`   stop words, ${q.query} → ${stripped}: ${kb(before.bytes.total)} → ${kb(after.bytes.total)}, top-10 overlap ${(overlap * 100).toFixed(0)}%`);
+    }
+    console.log(`== ${stories}: typing into the search page`);
+    const rare = queries[0]?.query ?? '学生';
+    for (const [query, second] of [
+      [rare, '学生'],
+      ['学生', rare],
+    ] as const) {
+      const timing = await uiTiming(server, query, second);
+      result.ui.push(timing);
+      console.log(`   ${query}: cold ${timing.coldMs.toFixed(0)} ms (${kb(timing.coldBytes)}), then ${second}: ${timing.warmMs.toFixed(0)} ms`);
+    }
+  } finally {
+    await server.close();
+  }
+  return result;
+}
+
+function renderSection(results: SizeResult[]): string {
+  const lines = [
+    '<!-- search-bench:start (written by npm run bench:search) -->',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Pagefind 1.6.0 (extended), Chromium headless; synthetic corpora from scripts/bench/generate-corpus.ts. Other benchmarks may have shared the machine: times are indicative, memory and bytes are not affected.`,
+    '',
+    '### Indexing',
+    '',
+    '| stories | indexed pages | index | time | peak memory | index files | whole bundle |',
+    '| ---: | ---: | --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    for (const [name, run] of Object.entries(r.indexes)) {
+      if (!run) continue;
+      const label =
+        name === 'article'
+          ? 'one index (production)'
+          : name === 'words'
+            ? 'one index of words split by Intl.Segmenter (no character pairs)'
+            : `${run.shardPages?.length ?? SHARDS} shards by year (${run.shardPages?.join(' / ')} pages), one after another`;
+      lines.push(`| ${r.stories.toLocaleString('en-US')} | ${r.pages.toLocaleString('en-US')} | ${label} | ${run.seconds.toFixed(1)} s | ${(run.peakMb / 1024).toFixed(2)} GB | ${mb(run.indexBytes)} | ${mb(run.bundleBytes)} in ${run.files.toLocaleString('en-US')} files |`);
+    }
+  }
+  lines.push('', '### First search, cold (transferred bytes until five results’ data; time from the search call, loading Pagefind included)', '');
+  lines.push('| stories | index | query | results | total | script+worker+wasm | page list | word chunks | fragments | time |', '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    for (const [name, costs] of [['one index', r.queries.article], ['4 shards', r.queries.shards ?? []], ['words index', r.queries.words ?? []]] as const) {
+      for (const c of costs) {
+        lines.push(
+          `| ${r.stories.toLocaleString('en-US')} | ${name} | ${c.kind}: ${c.query} | ${c.results} | ${kb(c.bytes.total)} | ${kb(c.bytes.fixed)} | ${kb(c.bytes.meta)} | ${kb(c.bytes.chunks)} | ${kb(c.bytes.fragments)} | ${c.ms.toFixed(0)} ms |`,
+        );
+      }
+    }
+  }
+  lines.push('', '### Words index: hit lists against the production index', '');
+  lines.push('| stories | query | results (production) | results (words) | top-10 hits in common |', '| ---: | --- | ---: | ---: | ---: |');
+  for (const r of results) {
+    for (const w of r.queries.words ?? []) {
+      const production = r.queries.article.find((a) => a.query === w.query);
+      lines.push(`| ${r.stories.toLocaleString('en-US')} | ${w.query} | ${production?.results ?? '—'} | ${w.results} | ${(w.overlap * 100).toFixed(0)}% |`);
+    }
+  }
+  lines.push('', '### Stop-words left out of the query (的 了 在 这 …)', '');
+  lines.push('| stories | query | searched as | bytes before | bytes after | top-10 hits in common |', '| ---: | --- | --- | ---: | ---: | ---: |');
+  for (const r of results) {
+    for (const s of r.queries.stopWords) {
+      lines.push(`| ${r.stories.toLocaleString('en-US')} | ${s.query} | ${s.stripped} | ${kb(s.before.bytes.total)} | ${kb(s.after.bytes.total)} | ${(s.overlap * 100).toFixed(0)}% |`);
+    }
+  }
+  lines.push('', '### Typing into /search/ (from the last keystroke to five results on screen; 120 ms of it is the typing pause)', '');
+  lines.push('| stories | first query | cold | bytes (page included) | second query | warm |', '| ---: | --- | ---: | ---: | --- | ---: |');
+  for (const r of results) {
+    r.ui.forEach((u, i) => {
+      const second = i === 0 ? '学生' : (r.ui[0]?.query ?? '');
+      lines.push(`| ${r.stories.toLocaleString('en-US')} | ${u.query} | ${u.coldMs.toFixed(0)} ms | ${kb(u.coldBytes)} | ${second} | ${u.warmMs.toFixed(0)} ms |`);
+    });
+  }
+  lines.push('', '<!-- search-bench:end -->');
+  return lines.join('\n');
+}
+
+function writeSection(results: SizeResult[]): void {
+  const file = 'BENCHMARKS.md';
+  const section = renderSection(results);
+  const current = existsSync(file) ? readFileSync(file, 'utf-8') : '';
+  const start = current.indexOf('<!-- search-bench:start');
+  const end = current.indexOf('<!-- search-bench:end -->');
+  if (start >= 0 && end > start) writeFileSync(file, current.slice(0, start) + section + current.slice(end + '<!-- search-bench:end -->'.length));
+  else writeFileSync(file, `${current.trimEnd()}${current ? '\n\n' : ''}## Search\n\n${section}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000' },
+    site: { type: 'string', multiple: true, default: [] },
+    'no-shards': { type: 'boolean', default: false },
+    'no-browser': { type: 'boolean', default: false },
+    worker: { type: 'string' },
+    out: { type: 'string' },
+    shard: { type: 'string' },
+  },
+});
+
+if (values.worker) {
+  await worker(values.worker, resolve(values.site?.[0] ?? ''), resolve(values.out ?? ''), values.shard);
+} else {
+  const sites = new Map((values.site ?? []).map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
+  const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  await mkdir(WORK, { recursive: true });
+  const all: Record<string, SizeResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>) : {};
+  for (const stories of sizes) {
+    all[stories] = await benchSize(stories, sites.get(stories), !values['no-shards'], !values['no-browser']);
+    writeFileSync(RESULTS, JSON.stringify(all, null, 2));
+    writeSection(Object.values(all).sort((a, b) => a.stories - b.stories));
+    console.log(`== ${stories}: written to ${relative(process.cwd(), RESULTS)} and BENCHMARKS.md`);
+  }
+}
