@@ -182,10 +182,14 @@ async function ensureSite(stories: number, given?: string): Promise<string> {
   if (given) return resolve(given);
   const corpus = join(WORK, `corpus-${stories}`);
   const site = join(WORK, `site-${stories}`);
-  if (existsSync(join(site, 'index.html'))) return site;
-  if (!existsSync(join(corpus, 'schools.yaml'))) {
+  // Marker files say a step finished: an interrupted run must not leave half a corpus that looks done.
+  const built = join(WORK, `site-${stories}.done`);
+  const generated = join(WORK, `corpus-${stories}.done`);
+  if (existsSync(built)) return site;
+  if (!existsSync(generated)) {
     console.log(`== ${stories}: generating the corpus`);
     await generateCorpus({ stories, out: corpus });
+    writeFileSync(generated, new Date().toISOString());
   }
   console.log(`== ${stories}: building the site without a search index`);
   const build = await measured(
@@ -194,6 +198,7 @@ async function ensureSite(stories: number, given?: string): Promise<string> {
     join(WORK, `build-${stories}.log`),
   );
   console.log(`   built in ${build.seconds.toFixed(0)} s`);
+  writeFileSync(built, new Date().toISOString());
   return site;
 }
 
