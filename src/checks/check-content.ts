@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { SITE } from '../config/site.ts';
 import { findCrossEntryProblems, type EntryFacts } from '../lib/checks/cross-entries.ts';
 import { findDraftLeftovers } from '../lib/checks/draft-leftovers.ts';
+import { checkNamePinyin } from '../lib/checks/names.ts';
 import { checkAltText, checkImageSize, IMAGE_LIMITS, isImageFile, type ImageLimits } from '../lib/checks/images.ts';
 import { findPersonalData } from '../lib/checks/personal-data.ts';
 import { findQuoteProblems, lineOfFinding, type TextBlock } from '../lib/checks/quotes.ts';
@@ -163,6 +164,12 @@ function checkFile(entry: ContentFile, source: string, allowedEmails: readonly s
     checkTexts(file, loaded.frontmatter ? yamlTexts(loaded.frontmatter) : [], loaded.texts, !draft, problems);
     const end = frontmatterEnd(source);
     checkPersonalData(file, source, allowedEmails, problems, (line) => loaded.frontmatter?.fieldAt(line) ?? (line <= end ? '注释' : '正文'));
+
+    // A teacher's pinyin must be a reading of the name (once the schema accepts both).
+    if (kind === 'teachers' && typeof data?.name === 'string' && typeof data.pinyin === 'string' && !loaded.problems.some((p) => p.field === 'pinyin' || p.field === 'name')) {
+      const bad = checkNamePinyin(data.name, data.pinyin);
+      if (bad) problems.push({ file, line: lineOf(['pinyin']), field: 'pinyin', message: bad });
+    }
 
     // Images: the cover or portrait, and every <Figure>.
     const imageField = kind === 'stories' ? 'cover' : 'portrait';

@@ -27,6 +27,7 @@ const CASES: Record<string, Expected[]> = {
   'schema-impossible-date': [[S, 6, 'published', '不是真实存在的日期']],
   'schema-yaml-syntax': [[H, 8, 'YAML', 'YAML 格式错误']],
   'schema-duplicate-school-id': [['schools.yaml', 14, '2.id', '与第 1 项重复']],
+  'teacher-pinyin-mismatch': [['teachers/tang-haoying/index.mdx', 3, 'pinyin', '的声调和姓名 “唐浩瑛” 对不上：按姓名应是 Táng Hàoyīng']],
   // Two entries at one address.
   'duplicate-letter-case': [
     ['stories/Shan-Li-De-Deng/index.mdx', undefined, '文件夹名', '只能用小写拼音字母'],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findCrossEntryProblems, type EntryFacts } from '../../src/lib/checks/cross-entries.ts';
 import { findDraftLeftovers } from '../../src/lib/checks/draft-leftovers.ts';
 import { checkAltText, checkImageSize, IMAGE_LIMITS } from '../../src/lib/checks/images.ts';
+import { checkNamePinyin } from '../../src/lib/checks/names.ts';
 import { findPersonalData, isValidIdNumber } from '../../src/lib/checks/personal-data.ts';
 import { findQuoteProblems, lineOfFinding, type TextBlock } from '../../src/lib/checks/quotes.ts';
 import { getEditDistance, suggestClosest } from '../../src/lib/checks/suggest.ts';
@@ -89,6 +90,22 @@ describe('images', () => {
   it('refuses alt text that does not describe the picture', () => {
     for (const alt of ['照片', '图片1', 'photo', 'IMG_2034.JPG', '封面']) expect(checkAltText(alt)).toBeDefined();
     expect(checkAltText('林老师在教室里给学生批改作业')).toBeUndefined();
+  });
+});
+
+describe('a teacher’s pinyin', () => {
+  it('accepts any reading of a polyphonic name, and family names read as family names', () => {
+    for (const [name, written] of [['唐浩瑛', 'Táng Hàoyīng'], ['曾晓', 'Zēng Xiǎo'], ['单田', 'Shàn Tián'], ['欧阳修', 'Ōuyáng Xiū'], ['吕薇', 'Lǚ Wēi'], ['乐乐', 'Yuè Yuè'], ['乐乐', 'Lè Lè']]) {
+      expect(checkNamePinyin(name, written), `${name} ${written}`).toBeUndefined();
+    }
+  });
+
+  it('refuses another name’s pinyin, a wrong tone, no tones, and the wrong spacing or case', () => {
+    expect(checkNamePinyin('唐浩瑛', 'Lín Qiūyún')).toContain('读音对不上：按姓名应是 Táng Hàoyīng');
+    expect(checkNamePinyin('唐浩瑛', 'Táng Hàoyíng')).toContain('声调');
+    expect(checkNamePinyin('唐浩瑛', 'Tang Haoying')).toBe('拼音要带声调，例如 Táng Hàoyīng');
+    expect(checkNamePinyin('唐浩瑛', 'Táng Hào Yīng')).toContain('姓和名之间空一格');
+    expect(checkNamePinyin('唐浩瑛', 'táng hàoyīng')).toContain('大写开头');
   });
 });
 

@@ -1,0 +1,32 @@
+/**
+ * One run of the content check, for the benchmark (scripts/bench/content-check.ts): prints its
+ * wall time, peak memory and counts as JSON. With --parse-only it times only what the MDX loader
+ * would do again without the check's handoff: loadMdxEntry over every story and profile.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent } from '../../src/checks/check-content.ts';
+import { loadMdxEntry } from '../../src/loaders/mdx-loader.ts';
+import { createStorySchema } from '../../src/schemas/stories.ts';
+import { createTeacherSchema } from '../../src/schemas/teachers.ts';
+
+const { values } = parseArgs({ options: { content: { type: 'string' }, cache: { type: 'string' }, 'parse-only': { type: 'boolean' } } });
+const content = resolve(values.content ?? 'content');
+const started = performance.now();
+let result: Record<string, unknown>;
+if (values['parse-only']) {
+  let entries = 0;
+  for (const [kind, schema] of [['stories', createStorySchema], ['teachers', createTeacherSchema]] as const) {
+    for (const id of readdirSync(join(content, kind))) {
+      const file = join(content, kind, id, 'index.mdx');
+      loadMdxEntry(readFileSync(file, 'utf-8'), file, file, schema);
+      entries++;
+    }
+  }
+  result = { entries };
+} else {
+  const check = await checkContent({ root: '/', contentDir: content, cacheFile: values.cache ?? false });
+  result = { problems: check.problems.length, counts: check.counts };
+}
+process.stdout.write(`${JSON.stringify({ ms: Math.round(performance.now() - started), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...result })}\n`);
