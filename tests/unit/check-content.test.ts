@@ -40,7 +40,7 @@ const CASES: Record<string, Expected[]> = {
     ['stories/shan-li-de-deng - 副本/index.mdx', 2, 'title', '标题和人物都与'],
   ],
   'duplicate-yaml-extension': [['honours/2023.yml', undefined, '文件名', '的网址相同（/honours/2023/）']],
-  'duplicate-teacher': [['teachers/lin-qiuyun-2/index.mdx', 2, 'name', '同一位教师']],
+  'duplicate-teacher': [['teachers/lin-qiuyun-2/index.mdx', 2, 'name', '同一位教师（姓名、学校和简介都相同）']],
   'duplicate-award-id': [[H, 13, 'awards.1.id', '与第 1 项表彰重复']],
   // References that do not resolve, and fiction mixed with real people.
   'reference-story-teacher': [[S, 4, 'teachers.0', '找不到教师 “lin-qiuyn”：content/teachers/ 下没有这个文件夹；是否想写 lin-qiuyun？']],

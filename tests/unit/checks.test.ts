@@ -169,6 +169,12 @@ describe('checks across entries', () => {
     expect(findCrossEntryProblems(facts)).toEqual([]);
   });
 
+  it('lets two teachers share a name at one school when their profiles differ', () => {
+    const teacher = (id: string, bodyKey: string) => ({ ...entry('teachers', id, { name: '王海燕', school: 's' }), bodyKey });
+    expect(findCrossEntryProblems([entry('schools', 's', {}), teacher('wang-haiyan', 'a'), teacher('wang-haiyan-2', 'b')])).toEqual([]);
+    expect(findCrossEntryProblems([entry('schools', 's', {}), teacher('wang-haiyan', 'a'), teacher('wang-haiyan-2', 'a')]).map((p) => p.field)).toEqual(['name']);
+  });
+
   it('finds a chapter listed twice', () => {
     const facts = [entry('stories', 's', { title: 'a' }), entry('collections', 'c', { chapters: ['s', 's'] })];
     expect(findCrossEntryProblems(facts).map((p) => p.field)).toEqual(['chapters.1']);

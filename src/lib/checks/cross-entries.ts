@@ -97,14 +97,15 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
       }
     }
   }
+  // Two teachers may share a name, even at one school; with the same profile too, one is a copy.
   const samePerson = new Map<string, EntryFacts>();
   for (const teacher of byCollection('teachers')) {
     const name = textAt(teacher.data, 'name');
     const school = textAt(teacher.data, 'school');
     if (!name) continue;
-    const key = `${name}\u0000${school ?? ''}`;
+    const key = `${name}\u0000${school ?? ''}\u0000${teacher.bodyKey ?? JSON.stringify(teacher.data)}`;
     const first = samePerson.get(key);
-    if (first) at(teacher, ['name'], 'name', `与 ${first.file} 是同一位教师（姓名和学校都相同）：是否复制了文件夹？同一位教师只能有一个简介`);
+    if (first) at(teacher, ['name'], 'name', `与 ${first.file} 是同一位教师（姓名、学校和简介都相同）：是否复制了文件夹？同一位教师只能有一个简介`);
     else samePerson.set(key, teacher);
   }
 
