@@ -45,6 +45,7 @@ const PAGES: Record<string, string> = {
   collection: `/collections/${first('collections')}/`,
   'collection, print edition': `/collections/${first('collections')}/print/`,
   about: '/about/',
+  'editors guide': '/guide/',
   'not found': '/no-such-page/',
   ...(existsSync('dist/search/index.html') ? { search: '/search/?q=老师' } : {}),
 };

@@ -95,7 +95,7 @@ describe('images', () => {
 
 describe('a teacher’s pinyin', () => {
   it('accepts any reading of a polyphonic name, and family names read as family names', () => {
-    for (const [name, written] of [['唐浩瑛', 'Táng Hàoyīng'], ['曾晓', 'Zēng Xiǎo'], ['单田', 'Shàn Tián'], ['欧阳修', 'Ōuyáng Xiū'], ['吕薇', 'Lǚ Wēi'], ['乐乐', 'Yuè Yuè'], ['乐乐', 'Lè Lè']]) {
+    for (const [name, written] of [['唐浩瑛', 'Táng Hàoyīng'], ['曾晓', 'Zēng Xiǎo'], ['单田', 'Shàn Tián'], ['欧阳修', 'Ōuyáng Xiū'], ['吕薇', 'Lǚ Wēi'], ['乐乐', 'Yuè Yuè'], ['乐乐', 'Lè Lè']] as [string, string][]) {
       expect(checkNamePinyin(name, written), `${name} ${written}`).toBeUndefined();
     }
   });
