@@ -35,7 +35,7 @@ async function fetchPage(): Promise<string> {
   return response.text();
 }
 
-async function waitFor(predicate: (html: string) => boolean, timeoutMs = 15_000): Promise<string> {
+async function waitFor(predicate: (html: string) => boolean, timeoutMs = 30_000): Promise<string> {
   const started = Date.now();
   let html = '';
   while (Date.now() - started < timeoutMs) {
@@ -63,13 +63,13 @@ beforeAll(async () => {
   server.stdout?.on('data', (chunk) => (log += chunk));
   server.stderr?.on('data', (chunk) => (log += chunk));
   const started = Date.now();
-  while (Date.now() - started < 45_000) {
+  while (Date.now() - started < 90_000) {
     const ok = await fetch(`${base}/`).then((r) => r.ok, () => false);
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new Error(`npm run dev did not start within 45 s:\n${log}`);
-}, 60_000);
+  throw new Error(`npm run dev did not start within 90 s:\n${log}`);
+}, 120_000);
 
 afterAll(() => {
   // Stop npm and the dev server it started (the whole process group).
@@ -87,9 +87,10 @@ describe('astro dev', () => {
     expect(await waitFor((html) => html.includes('这是一句刚刚加上的话。'))).toContain('这是一句刚刚加上的话。');
 
     writeFileSync(file, `${original}\n这一句不该出现 {process.exit(1)}\n`);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Give the watcher time to see (and refuse) the bad edit.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const html = await fetchPage();
     expect(html).toContain('这是一句刚刚加上的话。');
     expect(html).not.toContain('这一句不该出现');
-  }, 60_000);
+  }, 120_000);
 });
