@@ -12,7 +12,7 @@
  *
  * Never run in tests or CI: figures depend on the machine and take minutes.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -293,6 +293,8 @@ async function runLighthouse(dir: string, paths: Record<string, string>): Promis
 
 interface SizeResult {
   stories: number;
+  /** The commit measured (short hash), so figures from different code are not mixed up. */
+  commit?: string;
   measuredAt: string;
   machine: string;
   corpus: { teachers: number; schools: number; images: number; seconds: number };
@@ -350,6 +352,7 @@ async function benchSize(stories: number, lighthouse: boolean): Promise<SizeResu
   const story = await measurePageWeight(outDir, `/stories/${firstStory}/`);
   const result: SizeResult = {
     stories,
+    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf-8' }).stdout.trim() || 'unknown',
     measuredAt: new Date().toISOString().slice(0, 10),
     machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}`,
     corpus: { teachers: generated.teachers, schools: generated.schools, images: generated.images, seconds: corpusSeconds },
@@ -385,11 +388,12 @@ function renderReport(results: SizeResult[]): string {
   const phase = (r: BuildRun, name: string) => (r.phases[name] === undefined ? '—' : `${f(r.phases[name] ?? 0)} s`);
   const lines = [
     START,
-    `Measured ${results[0]?.measuredAt ?? ''} on ${results[0]?.machine ?? ''} (shared with other work, so expect ±10%).`,
+    `Measured ${results[0]?.measuredAt ?? ''} on ${results[0]?.machine ?? ''} (shared with other work: wall times vary with it, CPU time and memory much less).`,
     '',
     '### Build',
     '',
     header,
+    rows('code measured (commit)', (r) => r.commit ?? '—'),
     rows('pages built', (r) => r.clean.pages.toLocaleString('en-US')),
     rows('source images', (r) => r.corpus.images.toLocaleString('en-US')),
     rows('clean build, total', (r) => `**${f(r.clean.seconds)} s**`),
