@@ -176,7 +176,6 @@ class SearchPage {
   private state: SearchState;
   private sequence = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private shown: PagefindResult[] = [];
   private pending: PagefindResult[] = [];
   private shownQuery = '';
 
@@ -184,8 +183,9 @@ class SearchPage {
     this.state = readSearchState(location.search);
     el.input.value = this.state.q;
     el.sort.value = this.state.sort;
-    // Filters start open where there is room beside the results, or when some are chosen.
-    el.filters.open = hasFilters(this.state) || window.matchMedia('(min-width: 64rem)').matches;
+    // Filters start open where there is room beside the results; on a phone they stay folded
+    // above the results (their summary says how many are chosen).
+    el.filters.open = window.matchMedia('(min-width: 64rem)').matches;
     el.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.readForm();
@@ -258,7 +258,6 @@ class SearchPage {
   }
 
   private clearResults(): void {
-    this.shown = [];
     this.pending = [];
     this.el.results.replaceChildren();
     this.el.more.hidden = true;
@@ -370,7 +369,6 @@ class SearchPage {
     if (run !== this.sequence) return false;
     const items = data.map((d) => renderResult(d, this.shownQuery));
     if (replace) {
-      this.shown = [];
       this.el.results.replaceChildren(...items);
     } else {
       const firstNew = this.el.results.childElementCount;
@@ -378,7 +376,6 @@ class SearchPage {
       // After “more”, focus the first new result so keyboard readers go on from there.
       this.el.results.children[firstNew]?.querySelector('a')?.focus();
     }
-    this.shown = [...this.shown, ...next];
     this.el.more.hidden = this.pending.length === 0;
     return true;
   }
