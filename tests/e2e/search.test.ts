@@ -182,9 +182,12 @@ describe('results', () => {
     expect(await thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   });
 
-  it('show filter counts that match the results', async () => {
+  it('show filter counts that match the results (counted when the folded panel opens on a phone)', async () => {
     await openSearch({ q: '特殊教育' });
     const total = (await resultPaths()).length;
+    expect(await page.locator('fieldset.filter-group').count()).toBe(0);
+    await page.locator('[data-search-filters] summary').click();
+    await page.waitForSelector('fieldset.filter-group');
     const typeCounts = await page
       .locator('fieldset.filter-group')
       .filter({ hasText: '类型' })
@@ -210,6 +213,13 @@ describe('results', () => {
     await page.goto(shared);
     await page.waitForSelector('[data-search-page][data-state="done"]');
     expect(await resultPaths()).toEqual([S('mei-zhou-san-de-ke-biao'), S('man-man-lai')]);
+    expect(await page.locator('[data-search-chosen]').textContent()).toContain('已选 1 项');
+    // Typing a new query keeps the chosen filter, though the folded panel was never drawn.
+    await page.locator('#search-q').fill('送教上门');
+    await page.waitForURL((url) => url.searchParams.get('q') === '送教上门' && url.searchParams.get('type') === '故事');
+    await page.waitForSelector('[data-search-page][data-state="done"]');
+    expect(await resultPaths()).toEqual([S('mei-zhou-san-de-ke-biao')]);
+    await page.locator('[data-search-filters] summary').click();
     expect(await page.locator('input[name="type"][value="故事"]').isChecked()).toBe(true);
   });
 });

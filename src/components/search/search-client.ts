@@ -36,10 +36,12 @@ const PAGE_SIZE = 10;
 const VISIBLE_VALUES = 8;
 /** Wait after a keystroke before searching: long enough to skip half-typed pinyin, short enough to feel live. */
 const TYPING_DELAY_MS = 120;
+/** Pause after results before counting filters, so counting never holds up the next keystroke's search. */
+const COUNTS_DELAY_MS = 400;
 const HAN = /\p{Script=Han}/u;
 
 interface Elements {
-  /** Carries `data-state`: busy, results (shown, counts pending), done or failed; tests and benchmarks wait on it. */
+  /** Carries `data-state`: busy, results (shown, counts to come), counting, done or failed; tests and benchmarks wait on it. */
   root: HTMLElement;
   form: HTMLFormElement;
   filters: HTMLDetailsElement;
@@ -178,6 +180,8 @@ class SearchPage {
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private pending: PagefindResult[] = [];
   private shownQuery = '';
+  /** The search whose filter counts are still to be shown (when the panel opens). */
+  private countsFor: { run: number; term: string | null; state: SearchState } | undefined;
 
   constructor(private readonly el: Elements) {
     this.state = readSearchState(location.search);
@@ -214,11 +218,15 @@ class SearchPage {
       this.readForm();
       void this.run();
     });
+    el.filters.addEventListener('toggle', () => {
+      if (el.filters.open && this.countsFor) void loadPagefind().then((pagefind) => this.showCounts(pagefind));
+    });
     el.sort.addEventListener('change', () => {
       this.readForm();
       void this.run();
     });
     el.clear.addEventListener('click', () => {
+      for (const box of el.groups.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) box.checked = false;
       this.state = { ...this.state, filters: {} };
       this.writeUrl();
       void this.run();
@@ -238,7 +246,9 @@ class SearchPage {
     const data = new FormData(this.el.form);
     const params = new URLSearchParams();
     for (const [key, value] of data) if (typeof value === 'string') params.append(key, value);
-    this.state = readSearchState(params);
+    const next = readSearchState(params);
+    // Until the filter panel has been drawn, the chosen filters live only in the state (URL).
+    this.state = this.el.groups.childElementCount > 0 ? next : { ...next, filters: this.state.filters };
     this.writeUrl();
   }
 
@@ -300,13 +310,19 @@ class SearchPage {
       } else {
         this.setStatus(query ? T.count(results.length, state.q) : T.countFiltered(results.length));
       }
+      this.showControls();
+      // Counts need Pagefind's filter files (about 250 KB at 10,000 stories) and a search per
+      // chosen filter: they come after the results, once the reader pauses, and on a phone only
+      // when the folded filter panel is opened. See BENCHMARKS.md, “Search”.
+      this.countsFor = { run, term: query || null, state };
+      if (!this.el.filters.open) {
+        this.el.root.dataset['state'] = 'done';
+        return;
+      }
       this.el.root.dataset['state'] = 'results';
-      // Counts come after the results: they need Pagefind's filter files, which the first
-      // results should not wait for.
-      const counts = await this.countFilters(pagefind, query || null, state);
+      await new Promise((resolve) => setTimeout(resolve, COUNTS_DELAY_MS));
       if (run !== this.sequence) return;
-      this.renderFilters(counts);
-      this.el.root.dataset['state'] = 'done';
+      await this.showCounts(pagefind);
     } catch (error) {
       if (run !== this.sequence) return;
       console.error(error);
@@ -347,15 +363,27 @@ class SearchPage {
     return counts;
   }
 
-  private renderFilters(counts: FilterCounts): void {
-    const groups = SEARCH_FILTER_KEYS.map((key) => renderFilterGroup(key, counts[key] ?? {}, this.state.filters[key] ?? [])).filter(
-      (g): g is HTMLFieldSetElement => g !== undefined,
-    );
-    this.el.groups.replaceChildren(...groups);
+  /** Shows sort and the filter panel's summary (with how many filters are chosen). */
+  private showControls(): void {
     const chosen = SEARCH_FILTER_KEYS.reduce((sum, key) => sum + (this.state.filters[key]?.length ?? 0), 0);
     this.el.chosen.textContent = chosen > 0 ? T.filters.chosen(chosen) : '';
     this.el.clear.hidden = chosen === 0;
     this.el.controls.hidden = false;
+  }
+
+  /** Counts the filters for the search on screen and draws the checkboxes. */
+  private async showCounts(pagefind: Pagefind): Promise<void> {
+    const target = this.countsFor;
+    if (!target || target.run !== this.sequence) return;
+    this.countsFor = undefined;
+    this.el.root.dataset['state'] = 'counting';
+    const counts = await this.countFilters(pagefind, target.term, target.state);
+    if (target.run !== this.sequence) return;
+    const groups = SEARCH_FILTER_KEYS.map((key) => renderFilterGroup(key, counts[key] ?? {}, target.state.filters[key] ?? [])).filter(
+      (g): g is HTMLFieldSetElement => g !== undefined,
+    );
+    this.el.groups.replaceChildren(...groups);
+    this.el.root.dataset['state'] = 'done';
   }
 
   /**
