@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import HonourList from '../../src/components/teacher/HonourList.astro';
 import TeacherPortrait from '../../src/components/teacher/TeacherPortrait.astro';
 import ArticleBody from '../../src/components/story/ArticleBody.astro';
+import FactList from '../../src/components/ui/FactList.astro';
 import Pagination from '../../src/components/ui/Pagination.astro';
 import SampleBadge from '../../src/components/ui/SampleBadge.astro';
 import { renderMdx } from '../../src/loaders/render-mdx.ts';
@@ -42,6 +43,25 @@ describe('ArticleBody', () => {
     expect(html).toMatch(/<img[^>]+width="\d+"[^>]+height="\d+"/);
     expect(html).toContain('<p>前文</p>');
     expect(html).toContain('<p>后文</p>');
+  });
+});
+
+describe('FactList', () => {
+  // A fact with href needs Astro.site for its print URL, which the container does not set; the
+  // built teacher pages show those links.
+  it('renders each fact that has a value as a term and its description', async () => {
+    const html = await renderComponent(FactList, {
+      facts: [
+        { label: '学科', value: '语文' },
+        { label: '职称', value: undefined },
+        { label: '照片', value: '' },
+        { label: '学段', value: '初中' },
+      ],
+    });
+    expect(html.trim()).toBe('<dl class="facts"><div><dt>学科</dt><dd>语文</dd></div><div><dt>学段</dt><dd>初中</dd></div></dl>');
+  });
+  it('renders an empty list when no fact has a value', async () => {
+    expect((await renderComponent(FactList, { facts: [{ label: '学段', value: '' }] })).trim()).toBe('<dl class="facts"></dl>');
   });
 });
 
