@@ -9,9 +9,51 @@ export interface Chapter {
   story: Story;
 }
 
+/** Where a story stands in a volume that holds it, with its neighbours. */
+export interface ChapterPlace {
+  volume: Volume;
+  number: number;
+  previous: Story | undefined;
+  next: Story | undefined;
+}
+
+interface VolumeIndex {
+  volumes: Volume[];
+  chapters: Map<string, Chapter[]>;
+  places: Map<string, ChapterPlace[]>;
+}
+
+let cache: Promise<VolumeIndex> | undefined;
+
+// Built once: every story page asks where it stands in each volume.
+function getIndex(): Promise<VolumeIndex> {
+  cache ??= Promise.all([getCollection('collections'), getStories()]).then(([entries, stories]) => {
+    const volumes = entries.sort((a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id));
+    const byId = new Map(stories.map((s) => [s.id, s]));
+    const chapters = new Map<string, Chapter[]>();
+    const places = new Map<string, ChapterPlace[]>();
+    for (const volume of volumes) {
+      const list = volume.data.chapters
+        .map((ref) => byId.get(ref.id))
+        .filter((s): s is Story => s !== undefined)
+        .map((story, i) => ({ number: i + 1, story }));
+      chapters.set(volume.id, list);
+      list.forEach(({ story, number }, i) => {
+        // A story listed twice in one volume keeps its first place (the content check refuses repeats).
+        const held = places.get(story.id) ?? [];
+        if (held.some((p) => p.volume === volume)) return;
+        held.push({ volume, number, previous: list[i - 1]?.story, next: list[i + 1]?.story });
+        places.set(story.id, held);
+      });
+    }
+    return { volumes, chapters, places };
+  });
+  return cache;
+}
+
 /** Every volume, newest year first. */
 export async function getVolumes(): Promise<Volume[]> {
-  return (await getCollection('collections')).sort((a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id));
+  return (await getIndex()).volumes;
 }
 
 /** The volume with this id. */
@@ -21,28 +63,10 @@ export async function getVolume(id: string): Promise<Volume | undefined> {
 
 /** The chapters of a volume: its published stories in order, numbered from 1. */
 export async function getChapters(volume: Volume): Promise<Chapter[]> {
-  const byId = new Map((await getStories()).map((s) => [s.id, s]));
-  return volume.data.chapters
-    .map((ref) => byId.get(ref.id))
-    .filter((s): s is Story => s !== undefined)
-    .map((story, i) => ({ number: i + 1, story }));
+  return (await getIndex()).chapters.get(volume.id) ?? [];
 }
 
 /** Where a story stands in each volume that holds it, with its neighbours. */
-export async function getChapterPlaces(story: Story): Promise<
-  { volume: Volume; number: number; previous: Story | undefined; next: Story | undefined }[]
-> {
-  const places = [];
-  for (const volume of await getVolumes()) {
-    const chapters = await getChapters(volume);
-    const index = chapters.findIndex((c) => c.story.id === story.id);
-    if (index === -1) continue;
-    places.push({
-      volume,
-      number: index + 1,
-      previous: chapters[index - 1]?.story,
-      next: chapters[index + 1]?.story,
-    });
-  }
-  return places;
+export async function getChapterPlaces(story: Story): Promise<ChapterPlace[]> {
+  return (await getIndex()).places.get(story.id) ?? [];
 }

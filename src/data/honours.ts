@@ -3,9 +3,12 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type HonourYear = CollectionEntry<'honours'>;
 
+let cache: Promise<HonourYear[]> | undefined;
+
 /** Every year's roll, newest first. */
-export async function getHonourYears(): Promise<HonourYear[]> {
-  return (await getCollection('honours')).sort((a, b) => b.data.year - a.data.year);
+export function getHonourYears(): Promise<HonourYear[]> {
+  cache ??= getCollection('honours').then((all) => all.sort((a, b) => b.data.year - a.data.year));
+  return cache;
 }
 
 /** The roll of a year. */

@@ -4,22 +4,30 @@ import { getPinyinSortKey } from '../lib/pinyin.ts';
 
 export type School = CollectionEntry<'schools'>;
 
-let cache: Promise<School[]> | undefined;
+let cache: Promise<{ all: School[]; byId: ReadonlyMap<string, School> }> | undefined;
+
+function getIndex() {
+  cache ??= getCollection('schools').then((entries) => {
+    const all = entries
+      .map((school) => ({ school, key: getPinyinSortKey(school.data.name) }))
+      .sort((a, b) => a.key.localeCompare(b.key))
+      .map((s) => s.school);
+    return { all, byId: new Map(all.map((s) => [s.id, s])) };
+  });
+  return cache;
+}
 
 /** Every school, sorted by pinyin of the name. */
-export function getSchools(): Promise<School[]> {
-  cache ??= getCollection('schools').then((all) =>
-    all.sort((a, b) => getPinyinSortKey(a.data.name).localeCompare(getPinyinSortKey(b.data.name))),
-  );
-  return cache;
+export async function getSchools(): Promise<School[]> {
+  return (await getIndex()).all;
 }
 
 /** The school with this id. */
 export async function getSchool(id: string): Promise<School | undefined> {
-  return (await getSchools()).find((s) => s.id === id);
+  return (await getIndex()).byId.get(id);
 }
 
-/** Schools by id, for lookups while rendering lists. */
-export async function getSchoolMap(): Promise<Map<string, School>> {
-  return new Map((await getSchools()).map((s) => [s.id, s]));
+/** Schools by id, for lookups while rendering lists (built once, shared: do not change it). */
+export async function getSchoolMap(): Promise<ReadonlyMap<string, School>> {
+  return (await getIndex()).byId;
 }

@@ -11,7 +11,7 @@ import type { HonourYear } from './honours.ts';
 import type { Volume } from './collections.ts';
 import { getSchoolMap, type School } from './schools.ts';
 import { getStoriesByTeacher, type Story } from './stories.ts';
-import { getTeacher, getTeachersBySchool, type Teacher } from './teachers.ts';
+import { getStoryTeachers, getTeachersBySchool, type Teacher } from './teachers.ts';
 
 export interface SearchFacets {
   /** Filter values by filter; a page may have several values for one filter. */
@@ -39,7 +39,7 @@ function newest(dates: readonly string[]): string | undefined {
 }
 
 /** The filters a teacher contributes: school, district, stage, subject, honours. */
-function getTeacherFilters(teachers: readonly Teacher[], schools: Map<string, School>) {
+function getTeacherFilters(teachers: readonly Teacher[], schools: ReadonlyMap<string, School>) {
   const ofSchool = teachers.map((t) => schools.get(t.data.school.id));
   return {
     school: distinct(ofSchool.map((s) => s?.data.name)),
@@ -52,7 +52,7 @@ function getTeacherFilters(teachers: readonly Teacher[], schools: Map<string, Sc
 
 export async function getStorySearchFacets(story: Story): Promise<SearchFacets> {
   const schools = await getSchoolMap();
-  const teachers = (await Promise.all(story.data.teachers.map((t) => getTeacher(t.id)))).filter((t) => t !== undefined);
+  const teachers = await getStoryTeachers(story);
   const filters = getTeacherFilters(teachers, schools);
   return {
     filters: { type: [TYPE.story], ...filters, year: [story.data.published.slice(0, 4)] },

@@ -1,27 +1,56 @@
-/** Teachers as pages see them, sorted by pinyin. */
+/** Teachers as pages see them, sorted by pinyin, with lookups by id and by school. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { getPinyinSortKey } from '../lib/pinyin.ts';
 
 export type Teacher = CollectionEntry<'teachers'>;
 
-let cache: Promise<Teacher[]> | undefined;
+interface TeacherIndex {
+  all: Teacher[];
+  byId: Map<string, Teacher>;
+  bySchool: Map<string, Teacher[]>;
+}
+
+let cache: Promise<TeacherIndex> | undefined;
+
+// Every page asks for teachers by id; at 10,000 stories a scan of the list on each lookup made
+// page rendering grow with the square of the site (scripts/bench), so lookups go through maps
+// built once.
+function getIndex(): Promise<TeacherIndex> {
+  cache ??= getCollection('teachers').then((entries) => {
+    const all = entries
+      .map((teacher) => ({ teacher, key: getPinyinSortKey(teacher.data.name) }))
+      .sort((a, b) => a.key.localeCompare(b.key) || a.teacher.id.localeCompare(b.teacher.id))
+      .map((t) => t.teacher);
+    const bySchool = new Map<string, Teacher[]>();
+    for (const teacher of all) {
+      const list = bySchool.get(teacher.data.school.id);
+      if (list) list.push(teacher);
+      else bySchool.set(teacher.data.school.id, [teacher]);
+    }
+    return { all, byId: new Map(all.map((t) => [t.id, t])), bySchool };
+  });
+  return cache;
+}
 
 /** Every teacher, sorted by the pinyin of the name. */
-export function getTeachers(): Promise<Teacher[]> {
-  cache ??= getCollection('teachers').then((all) =>
-    all.sort((a, b) => getPinyinSortKey(a.data.name).localeCompare(getPinyinSortKey(b.data.name)) || a.id.localeCompare(b.id)),
-  );
-  return cache;
+export async function getTeachers(): Promise<Teacher[]> {
+  return (await getIndex()).all;
 }
 
 /** The teacher with this id. */
 export async function getTeacher(id: string): Promise<Teacher | undefined> {
-  return (await getTeachers()).find((t) => t.id === id);
+  return (await getIndex()).byId.get(id);
 }
 
-/** Teachers of a school. */
+/** The teachers a story is about, in the story's order (unknown ids are left out). */
+export async function getStoryTeachers(story: { data: { teachers: readonly { id: string }[] } }): Promise<Teacher[]> {
+  const { byId } = await getIndex();
+  return story.data.teachers.map((t) => byId.get(t.id)).filter((t) => t !== undefined);
+}
+
+/** Teachers of a school, by pinyin. */
 export async function getTeachersBySchool(schoolId: string): Promise<Teacher[]> {
-  return (await getTeachers()).filter((t) => t.data.school.id === schoolId);
+  return (await getIndex()).bySchool.get(schoolId) ?? [];
 }
 
 /** A teacher's honours, newest first. */
@@ -34,7 +63,9 @@ export async function getTeachersByHonour(): Promise<{ title: string; teachers: 
   const groups = new Map<string, Teacher[]>();
   for (const teacher of await getTeachers()) {
     for (const title of new Set(teacher.data.honours.map((h) => h.title))) {
-      groups.set(title, [...(groups.get(title) ?? []), teacher]);
+      const list = groups.get(title);
+      if (list) list.push(teacher);
+      else groups.set(title, [teacher]);
     }
   }
   return [...groups.entries()]

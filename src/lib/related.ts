@@ -6,17 +6,136 @@ export interface RelatableStory {
   published: string;
 }
 
-/** Up to `limit` stories related to `story`, best first. */
+interface Scored<T> {
+  story: T;
+  score: number;
+}
+
+/** Higher score first, then the newer story, then by id. */
+function ranksAbove(a: Scored<RelatableStory>, b: Scored<RelatableStory>): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.story.published !== b.story.published) return a.story.published > b.story.published;
+  return a.story.id < b.story.id;
+}
+
+/**
+ * Up to `limit` stories related to `story`, best first. One pass that keeps only the best few:
+ * every story page asks this of every other story, so sorting them all each time made page
+ * rendering grow with the square of the site.
+ */
 export function findRelatedStories<T extends RelatableStory>(story: RelatableStory, candidates: readonly T[], limit = 3): T[] {
-  const scored = candidates
-    .filter((c) => c.id !== story.id)
-    .map((c) => ({
-      story: c,
-      score:
-        c.teachers.filter((t) => story.teachers.includes(t)).length * 10 +
-        c.themes.filter((t) => story.themes.includes(t)).length,
-    }))
-    .filter((s) => s.score > 0);
-  scored.sort((a, b) => b.score - a.score || (a.story.published < b.story.published ? 1 : -1) || a.story.id.localeCompare(b.story.id));
-  return scored.slice(0, limit).map((s) => s.story);
+  if (limit <= 0) return [];
+  const teachers = new Set(story.teachers);
+  const themes = new Set(story.themes);
+  const best: Scored<T>[] = [];
+  for (const candidate of candidates) {
+    if (candidate.id === story.id) continue;
+    // A teacher or theme named twice counts once.
+    let score = 0;
+    for (const t of new Set(candidate.teachers)) if (teachers.has(t)) score += 10;
+    for (const t of new Set(candidate.themes)) if (themes.has(t)) score += 1;
+    if (score === 0) continue;
+    const scored = { story: candidate, score };
+    const last = best[best.length - 1];
+    if (best.length === limit && last && !ranksAbove(scored, last)) continue;
+    let at = best.length;
+    while (at > 0 && ranksAbove(scored, best[at - 1] as Scored<T>)) at--;
+    best.splice(at, 0, scored);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((s) => s.story);
+}
+
+/** Themes beyond which a story's theme combinations are too many to index: it is scanned instead. */
+const MAX_INDEXED_THEMES = 6;
+
+/** Every non-empty combination of `items` (sorted, distinct), as keys, by size. */
+function getCombinations(items: readonly string[]): string[][] {
+  const bySize: string[][] = items.map(() => []);
+  for (let mask = 1; mask < 1 << items.length; mask++) {
+    const chosen = items.filter((_, i) => mask & (1 << i));
+    bySize[chosen.length - 1]?.push(chosen.join('\u0000'));
+  }
+  return bySize;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The same answers as `findRelatedStories(story, stories, limit)`, without looking at every story:
+ * stories that share a teacher come from a list per teacher; the rest from lists per combination of
+ * themes, each newest first, so only the first few of each list are read. Building it once costs
+ * a pass over the stories; each question then costs about `limit` × 2^themes steps, where the plain
+ * scan costs one step per story (at 10,000 stories that scan, on every story page, made rendering
+ * grow with the square of the site).
+ */
+export function indexRelatedStories<T extends RelatableStory>(stories: readonly T[]): (story: RelatableStory, limit?: number) => T[] {
+  const newestFirst = [...stories].sort((a, b) => (a.published !== b.published ? (a.published > b.published ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rank = new Map(newestFirst.map((s, i) => [s, i]));
+  const byTeacher = new Map<string, T[]>();
+  const byThemes = new Map<string, T[]>();
+  const scanned: T[] = [];
+  for (const s of newestFirst) {
+    for (const t of new Set(s.teachers)) pushTo(byTeacher, t, s);
+    const themes = [...new Set(s.themes)].sort();
+    if (themes.length > MAX_INDEXED_THEMES) scanned.push(s);
+    else for (const key of getCombinations(themes).flat()) pushTo(byThemes, key, s);
+  }
+
+  return (story, limit = 3) => {
+    const themes = [...new Set(story.themes)].sort();
+    // A story with very many themes is answered by the scan, which is always right.
+    if (limit <= 0 || themes.length > MAX_INDEXED_THEMES) return findRelatedStories(story, newestFirst, limit);
+    const teachers = new Set(story.teachers);
+    const themeSet = new Set(themes);
+    const themeScore = (c: T) => {
+      let score = 0;
+      for (const t of new Set(c.themes)) if (themeSet.has(t)) score++;
+      return score;
+    };
+    const byRank = (a: T, b: T) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0);
+
+    // Sharing a teacher outweighs any number of shared themes: these come first, all of them scored.
+    const seen = new Set<T>();
+    const withTeacher: Scored<T>[] = [];
+    for (const t of teachers) {
+      for (const c of byTeacher.get(t) ?? []) {
+        if (c.id === story.id || seen.has(c)) continue;
+        seen.add(c);
+        let shared = 0;
+        for (const ct of new Set(c.teachers)) if (teachers.has(ct)) shared++;
+        withTeacher.push({ story: c, score: shared * 10 + themeScore(c) });
+      }
+    }
+    withTeacher.sort((a, b) => (ranksAbove(a, b) ? -1 : ranksAbove(b, a) ? 1 : 0));
+    const result = withTeacher.slice(0, limit).map((s) => s.story);
+
+    // Then by the number of shared themes, most first; within a number, newest first. A story
+    // sharing exactly n themes is on the list of that n-theme combination, and each list is
+    // newest first, so `need` stories of each list are enough.
+    const combinations = getCombinations(themes);
+    for (let n = themes.length; n >= 1 && result.length < limit; n--) {
+      const need = limit - result.length;
+      const level = new Set<T>();
+      for (const key of combinations[n - 1] ?? []) {
+        let taken = 0;
+        for (const c of byThemes.get(key) ?? []) {
+          if (taken === need) break;
+          if (c.id === story.id || seen.has(c) || themeScore(c) !== n) continue;
+          level.add(c);
+          taken++;
+        }
+      }
+      // Stories with too many themes to index are few: each is weighed here.
+      for (const c of scanned) if (c.id !== story.id && !seen.has(c) && themeScore(c) === n) level.add(c);
+      const best = [...level].sort(byRank).slice(0, need);
+      for (const c of best) seen.add(c);
+      result.push(...best);
+    }
+    return result;
+  };
 }
