@@ -14,7 +14,13 @@ const contentDir = process.env.YANGWANG_CONTENT_DIR ?? 'content';
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Pages render four at a time: while sharp draws one page's share image on another core
+    // (off the main thread), the next pages render instead of waiting. A profile of a
+    // 3,000-story build found the main thread idle for over half of the page phase.
+    concurrency: 4,
+  },
   // A separate cache lets a test build a copy of the content without touching the main build's.
   ...(process.env.YANGWANG_CACHE_DIR ? { cacheDir: process.env.YANGWANG_CACHE_DIR } : {}),
   // Astro logs some problems (a missing reference, an image it could not process) and exits 0;

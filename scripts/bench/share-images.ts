@@ -86,7 +86,7 @@ const report = [
   `| each card from the cache | ${f(warmWall / count, 2)} ms | ${f(warmCpu / count, 2)} ms |`,
   `| 1,000 cards, not cached (extrapolated) | ${f((coldWall / count) * 1000 / 1000, 1)} s | ${f((coldCpu / count) * 1000 / 1000, 1)} s |`,
   '',
-  `Average PNG: ${f(bytes / count / 1024)} KB. Peak resident memory of the run: ${f(peakRss / 1024 / 1024)} MB.`,
+  `Average card: ${f(bytes / count / 1024)} KB. Peak resident memory of the run: ${f(peakRss / 1024 / 1024)} MB.`,
   END,
 ].join('\n');
 

@@ -19,10 +19,10 @@ export function getImageFile(image: ImageMetadata): string {
 
 /** Site paths of the share images. */
 export const sharePaths = {
-  story: (id: string) => `/share/stories/${id}.png`,
-  teacher: (id: string) => `/share/teachers/${id}.png`,
-  volume: (id: string) => `/share/collections/${id}.png`,
-  site: '/share/site.png',
+  story: (id: string) => `/share/stories/${id}.jpg`,
+  teacher: (id: string) => `/share/teachers/${id}.jpg`,
+  volume: (id: string) => `/share/collections/${id}.jpg`,
+  site: '/share/site.jpg',
 };
 
 /** A story: title, subtitle, its teachers and schools, the cover. */

@@ -135,10 +135,3 @@ export function buildShareCardTree(card: ShareCard): CardNode {
       : [];
   return node('div', { display: 'flex', width: SHARE_WIDTH, height: SHARE_HEIGHT, fontFamily: 'Noto Serif SC' }, [text, ...side]);
 }
-
-/** Every character the card draws, for subsetting the font. */
-export function getCardText(card: ShareCard): string {
-  return [card.kicker, card.title, card.subtitle, card.footer, card.site.name, card.site.tagline, card.monogram, '…']
-    .filter(Boolean)
-    .join('');
-}

@@ -1,9 +1,8 @@
 /**
- * Renders share images (1200×630 PNG) at build time: satori lays out the card with Noto Serif SC
- * (from the npm package `@expo-google-fonts/noto-serif-sc`, subset per card with HarfBuzz, so
- * nothing is fetched), sharp draws it over the picture. Rendering costs tens of milliseconds
- * per card, so results are cached by content (in Astro's cache folder): a rebuild renders only the
- * cards that changed.
+ * Renders share images (1200×630 JPEG) at build time: satori lays out the card with Noto Serif SC
+ * (from the npm package `@expo-google-fonts/noto-serif-sc`, so nothing is fetched), sharp draws it
+ * over the picture. Results are cached by content (in Astro's cache folder): a rebuild renders
+ * only the cards that changed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -11,11 +10,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import satori from 'satori';
 import sharp, { type OverlayOptions } from 'sharp';
-import subsetFont from 'subset-font';
-import { buildShareCardTree, getCardText, getPanelWidth, SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from '../lib/share-card.ts';
+import { buildShareCardTree, getPanelWidth, SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from '../lib/share-card.ts';
 
 /** Bump when the layout or the rendering changes, so cached images are redrawn. */
-const RENDERER_VERSION = 7;
+const RENDERER_VERSION = 8;
+
+/** The card's paper colour, under anything the layout leaves transparent. */
+const PAPER = '#fbf9f4';
 
 /** Set by src/integrations/share-images.ts to a folder in Astro's cache; read at each call. */
 function getCacheDir(): string {
@@ -26,14 +27,24 @@ const FONT_PACKAGE = '@expo-google-fonts/noto-serif-sc';
 // Resolved from the project root: the built page modules live elsewhere (dist/, a temp folder).
 const require = createRequire(join(process.cwd(), 'package.json'));
 
-let fonts: Promise<{ regular: Buffer; bold: Buffer; version: string }> | undefined;
+type SatoriFonts = Parameters<typeof satori>[1]['fonts'];
 
+let fonts: Promise<{ fonts: SatoriFonts; version: string }> | undefined;
+
+/**
+ * The whole fonts, read once and handed to satori as the same array on every call: satori parses
+ * a font once per array and keeps it. Subsetting the 15 MB fonts to each card's characters instead
+ * (HarfBuzz) cost about 30 ms a card, and satori then parsed each new subset again: together about
+ * 80 ms of a card's 95 ms (scripts/bench/share-images.ts).
+ */
 function loadFonts() {
-  fonts ??= Promise.resolve().then(() => ({
-    regular: readFileSync(require.resolve(`${FONT_PACKAGE}/400Regular/NotoSerifSC_400Regular.ttf`)),
-    bold: readFileSync(require.resolve(`${FONT_PACKAGE}/700Bold/NotoSerifSC_700Bold.ttf`)),
-    version: (JSON.parse(readFileSync(require.resolve(`${FONT_PACKAGE}/package.json`), 'utf-8')) as { version: string }).version,
-  }));
+  fonts ??= Promise.resolve().then(() => {
+    const font = (weight: 400 | 700, file: string) => ({ name: 'Noto Serif SC', data: readFileSync(require.resolve(`${FONT_PACKAGE}/${file}`)), weight, style: 'normal' as const });
+    return {
+      fonts: [font(400, '400Regular/NotoSerifSC_400Regular.ttf'), font(700, '700Bold/NotoSerifSC_700Bold.ttf')],
+      version: (JSON.parse(readFileSync(require.resolve(`${FONT_PACKAGE}/package.json`), 'utf-8')) as { version: string }).version,
+    };
+  });
   return fonts;
 }
 
@@ -44,46 +55,41 @@ export interface ShareImageInput {
   pictureFile?: string | undefined;
 }
 
-/** The PNG of a card, from the cache when nothing has changed. */
+/** The JPEG of a card, from the cache when nothing has changed. */
 export async function renderShareImage({ card, pictureFile }: ShareImageInput): Promise<Buffer> {
-  const { regular, bold, version } = await loadFonts();
+  const { fonts, version } = await loadFonts();
   const picture = pictureFile ? readFileSync(pictureFile) : undefined;
   const key = createHash('sha256')
     .update(JSON.stringify({ RENDERER_VERSION, version, card }))
     .update(picture ?? '')
     .digest('hex');
   const cacheDir = getCacheDir();
-  const cached = join(cacheDir, `${key}.png`);
+  const cached = join(cacheDir, `${key}.jpg`);
   if (existsSync(cached)) return readFileSync(cached);
 
-  const text = getCardText(card);
-  const [regularSubset, boldSubset] = await Promise.all([
-    subsetFont(regular, text, { targetFormat: 'sfnt' }),
-    subsetFont(bold, text, { targetFormat: 'sfnt' }),
-  ]);
-  const svg = await satori(buildShareCardTree(card) as unknown as Parameters<typeof satori>[0], {
-    width: SHARE_WIDTH,
-    height: SHARE_HEIGHT,
-    fonts: [
-      { name: 'Noto Serif SC', data: regularSubset, weight: 400, style: 'normal' },
-      { name: 'Noto Serif SC', data: boldSubset, weight: 700, style: 'normal' },
-    ],
-  });
+  const svg = await satori(buildShareCardTree(card) as unknown as Parameters<typeof satori>[0], { width: SHARE_WIDTH, height: SHARE_HEIGHT, fonts });
+  // The card itself is the canvas and the picture goes under its transparent panel: a third of
+  // the CPU of compositing both onto a blank canvas (scripts/bench/share-images.ts). sharp
+  // flattens before it composites, so the flattening (and dropping the alpha channel, which
+  // no card needs) is a second step.
   const layers: OverlayOptions[] = [];
   const panel = getPanelWidth(card);
   if (picture && card.picture) {
     const fitted = await sharp(picture).rotate().resize(panel, SHARE_HEIGHT, { fit: 'cover', position: 'centre' }).toBuffer();
-    layers.push({ input: fitted, left: SHARE_WIDTH - panel, top: 0 });
+    layers.push({ input: fitted, left: SHARE_WIDTH - panel, top: 0, blend: 'dest-over' });
   }
-  layers.push({ input: Buffer.from(svg), left: 0, top: 0 });
-  const png = await sharp({ create: { width: SHARE_WIDTH, height: SHARE_HEIGHT, channels: 3, background: '#fbf9f4' } })
-    .composite(layers)
-    .png({ compressionLevel: 6 })
+  const drawn = await sharp(Buffer.from(svg)).ensureAlpha().composite(layers).raw().toBuffer();
+  // JPEG, not PNG: a third of the bytes over a photograph (the cards were 3.1 GB of a 10,000-story
+  // dist/) and faster to encode; every app that shows link previews reads it. Full-resolution
+  // colour (4:4:4) keeps the red and grey text sharp.
+  const jpeg = await sharp(drawn, { raw: { width: SHARE_WIDTH, height: SHARE_HEIGHT, channels: 4 } })
+    .flatten({ background: PAPER })
+    .jpeg({ quality: 85, chromaSubsampling: '4:4:4' })
     .toBuffer();
 
   mkdirSync(cacheDir, { recursive: true });
   const temporary = `${cached}.${process.pid}.tmp`;
-  writeFileSync(temporary, png);
+  writeFileSync(temporary, jpeg);
   renameSync(temporary, cached);
-  return png;
+  return jpeg;
 }

@@ -80,24 +80,24 @@ describe('link previews, read with open-graph-scraper', () => {
     for (const id of storyIds) {
       const { result } = await ogs({ html: readPage(`/stories/${id}/`) });
       expect(result.ogType, id).toBe('article');
-      expect(toPath(result.ogImage?.[0]?.url ?? '')).toBe(`/share/stories/${id}.png`);
+      expect(toPath(result.ogImage?.[0]?.url ?? '')).toBe(`/share/stories/${id}.jpg`);
     }
     for (const id of teacherIds) {
       const { result } = await ogs({ html: readPage(`/teachers/${id}/`) });
       expect(result.ogType, id).toBe('profile');
-      expect(toPath(result.ogImage?.[0]?.url ?? '')).toBe(`/share/teachers/${id}.png`);
+      expect(toPath(result.ogImage?.[0]?.url ?? '')).toBe(`/share/teachers/${id}.jpg`);
     }
   });
 });
 
 describe('share images', () => {
-  it('are 1200×630 PNGs, one per story and per teacher, all different', async () => {
-    const paths = [...storyIds.map((id) => `share/stories/${id}.png`), ...teacherIds.map((id) => `share/teachers/${id}.png`), 'share/site.png'];
+  it('are 1200×630 JPEGs, one per story and per teacher, all different', async () => {
+    const paths = [...storyIds.map((id) => `share/stories/${id}.jpg`), ...teacherIds.map((id) => `share/teachers/${id}.jpg`), 'share/site.jpg'];
     const seen = new Set<string>();
     for (const path of paths) {
       const bytes = readFileSync(join(DIST, path));
       const meta = await sharp(bytes).metadata();
-      expect([meta.format, meta.width, meta.height], path).toEqual(['png', 1200, 630]);
+      expect([meta.format, meta.width, meta.height], path).toEqual(['jpeg', 1200, 630]);
       seen.add(bytes.toString('base64'));
     }
     expect(seen.size).toBe(paths.length);

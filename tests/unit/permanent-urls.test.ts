@@ -47,7 +47,7 @@ describe('getPermanentUrl', () => {
   ])('%s → %s', (file, url) => {
     expect(getPermanentUrl(file)).toBe(url);
   });
-  it.each(['404.html', '_astro/cover.abc.jpg', 'share/stories/a.png', 'sitemap-0.xml', 'stories/page/2/index.html', 'favicon.ico'])(
+  it.each(['404.html', '_astro/cover.abc.jpg', 'share/stories/a.jpg', 'sitemap-0.xml', 'stories/page/2/index.html', 'favicon.ico'])(
     'leaves out %s',
     (file) => {
       expect(getPermanentUrl(file)).toBeUndefined();

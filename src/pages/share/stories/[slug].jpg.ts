@@ -1,4 +1,4 @@
-/** Share image of a story (1200×630 PNG), for link previews. */
+/** Share image of a story (1200×630 JPEG), for link previews. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getStoryShareCard } from '../../../data/share-cards.ts';
 import { getStories, type Story } from '../../../data/stories.ts';
@@ -10,5 +10,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ story: Story }> = async ({ props }) =>
   new Response(new Uint8Array(await renderShareImage(await getStoryShareCard(props.story))), {
-    headers: { 'Content-Type': 'image/png' },
+    headers: { 'Content-Type': 'image/jpeg' },
   });

@@ -1,4 +1,4 @@
-/** Share image of a teacher's profile (1200×630 PNG), for link previews. */
+/** Share image of a teacher's profile (1200×630 JPEG), for link previews. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getTeacherShareCard } from '../../../data/share-cards.ts';
 import { getTeachers, type Teacher } from '../../../data/teachers.ts';
@@ -10,5 +10,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ teacher: Teacher }> = async ({ props }) =>
   new Response(new Uint8Array(await renderShareImage(await getTeacherShareCard(props.teacher))), {
-    headers: { 'Content-Type': 'image/png' },
+    headers: { 'Content-Type': 'image/jpeg' },
   });

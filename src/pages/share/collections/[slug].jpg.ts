@@ -1,4 +1,4 @@
-/** Share image of a volume (1200×630 PNG), for link previews. */
+/** Share image of a volume (1200×630 JPEG), for link previews. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getVolumes, type Volume } from '../../../data/collections.ts';
 import { getVolumeShareCard } from '../../../data/share-cards.ts';
@@ -10,5 +10,5 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<{ volume: Volume }> = async ({ props }) =>
   new Response(new Uint8Array(await renderShareImage(getVolumeShareCard(props.volume))), {
-    headers: { 'Content-Type': 'image/png' },
+    headers: { 'Content-Type': 'image/jpeg' },
   });
