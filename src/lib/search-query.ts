@@ -86,6 +86,11 @@ export function hasFilters(state: SearchState): boolean {
   return SEARCH_FILTER_KEYS.some((key) => (state.filters[key]?.length ?? 0) > 0);
 }
 
+/** True when the state asks for a search: words to look for, or a filter. */
+export function hasSomethingToSearch(state: SearchState): boolean {
+  return normaliseQuery(state.q) !== '' || hasFilters(state);
+}
+
 /**
  * The query Pagefind is given: full-width letters and spaces made ordinary (NFKC: `ｔｈｙ` → `thy`),
  * punctuation and symbols turned into spaces (they are not indexed, and quotes would switch

@@ -2,7 +2,8 @@
  * Quality gates in a real browser, for one page of every type, on a phone (390×844, light and
  * dark) and a laptop (1280×800): axe-core (WCAG 2.2 AA and best practices) finds nothing; no
  * console error, CSP violation, failed request or request to another origin; no horizontal
- * scrolling on the phone; every image has width and height. Then the keyboard: the skip link,
+ * scrolling on the phone; every image has width and height; nothing shifts once shown (cumulative
+ * layout shift under 0.1). Then the keyboard: the skip link,
  * visible focus, and search without a mouse. The site is served with the headers of `_headers`.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -83,6 +84,12 @@ async function openWatched(context: BrowserContext, path: string, expectedStatus
   const page = await context.newPage();
   const watch: Watch = { problems: [] };
   await page.addInitScript(() => {
+    // Cumulative layout shift, as Lighthouse counts it (content moving after it was shown).
+    const shifts = { total: 0 };
+    (window as unknown as { __layoutShift: typeof shifts }).__layoutShift = shifts;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.total += (entry as PerformanceEntry & { value: number }).value;
+    }).observe({ type: 'layout-shift', buffered: true });
     document.addEventListener('securitypolicyviolation', (e) => {
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
     });
@@ -133,6 +140,11 @@ for (const setting of SETTINGS) {
     it.each(Object.entries(PAGES))('%s (%s): accessible, quiet, self-contained, fits the screen', async (_type, path) => {
       const { page, watch } = await openWatched(context, path, path === '/no-such-page/' ? 404 : 200);
       try {
+        // Nothing moves once shown (the search page's results arrive after the first paint):
+        // under 0.1, what Lighthouse and Core Web Vitals call good.
+        await page.waitForLoadState('networkidle');
+        const shift = await page.evaluate(() => (window as unknown as { __layoutShift: { total: number } }).__layoutShift.total);
+        expect(shift, 'cumulative layout shift').toBeLessThan(0.1);
         // Bring lazy images in, so their requests are checked too.
         await page.evaluate(async () => {
           for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {

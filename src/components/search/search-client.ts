@@ -11,7 +11,7 @@ import {
   SEARCH_FILTER_KEYS,
   TRADITIONAL_TABLE_FILE,
   dropStopWords,
-  hasFilters,
+  hasSomethingToSearch,
   normaliseQuery,
   readSearchState,
   writeSearchState,
@@ -279,7 +279,7 @@ class SearchPage {
     const notices: string[] = [];
     if (state.truncated) notices.push(T.tooLong(MAX_QUERY_LENGTH));
     let query = normaliseQuery(state.q);
-    if (!query && !hasFilters(state)) {
+    if (!hasSomethingToSearch(state)) {
       this.clearResults();
       this.el.controls.hidden = true;
       this.setNotice(notices);
