@@ -1,6 +1,7 @@
 /** Stories as pages see them: drafts removed once, here; sorted explicitly; indexed for lookups. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { compareNewestFirst } from '../lib/dates.ts';
+import { appendToList } from '../lib/lists.ts';
 import { indexRelatedStories } from '../lib/related.ts';
 
 export type Story = CollectionEntry<'stories'>;
@@ -21,11 +22,7 @@ function getIndex(): Promise<StoryIndex> {
     const all = entries.sort((a, b) => compareNewestFirst(a.data.published, b.data.published) || a.id.localeCompare(b.id));
     const byTeacher = new Map<string, Story[]>();
     for (const story of all) {
-      for (const id of new Set(story.data.teachers.map((t) => t.id))) {
-        const list = byTeacher.get(id);
-        if (list) list.push(story);
-        else byTeacher.set(id, [story]);
-      }
+      for (const id of new Set(story.data.teachers.map((t) => t.id))) appendToList(byTeacher, id, story);
     }
     const relatable = (s: Story) => ({ id: s.id, teachers: s.data.teachers.map((t) => t.id), themes: s.data.themes, published: s.data.published, entry: s });
     const query = indexRelatedStories(all.map(relatable));

@@ -1,5 +1,6 @@
 /** Teachers as pages see them, sorted by pinyin, with lookups by id and by school. */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { appendToList } from '../lib/lists.ts';
 import { getPinyinSortKey } from '../lib/pinyin.ts';
 
 export type Teacher = CollectionEntry<'teachers'>;
@@ -22,11 +23,7 @@ function getIndex(): Promise<TeacherIndex> {
       .sort((a, b) => a.key.localeCompare(b.key) || a.teacher.id.localeCompare(b.teacher.id))
       .map((t) => t.teacher);
     const bySchool = new Map<string, Teacher[]>();
-    for (const teacher of all) {
-      const list = bySchool.get(teacher.data.school.id);
-      if (list) list.push(teacher);
-      else bySchool.set(teacher.data.school.id, [teacher]);
-    }
+    for (const teacher of all) appendToList(bySchool, teacher.data.school.id, teacher);
     return { all, byId: new Map(all.map((t) => [t.id, t])), bySchool };
   });
   return cache;
@@ -62,11 +59,7 @@ export function getSortedHonours(teacher: Teacher): Teacher['data']['honours'] {
 export async function getTeachersByHonour(): Promise<{ title: string; teachers: Teacher[] }[]> {
   const groups = new Map<string, Teacher[]>();
   for (const teacher of await getTeachers()) {
-    for (const title of new Set(teacher.data.honours.map((h) => h.title))) {
-      const list = groups.get(title);
-      if (list) list.push(teacher);
-      else groups.set(title, [teacher]);
-    }
+    for (const title of new Set(teacher.data.honours.map((h) => h.title))) appendToList(groups, title, teacher);
   }
   return [...groups.entries()]
     .map(([title, teachers]) => ({ title, teachers }))

@@ -1,4 +1,6 @@
 /** Related stories: shared teachers count most, then shared themes, then recency. */
+import { appendToList } from './lists.ts';
+
 export interface RelatableStory {
   id: string;
   teachers: readonly string[];
@@ -59,12 +61,6 @@ function getCombinations(items: readonly string[]): string[][] {
   return bySize;
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /**
  * The same answers as `findRelatedStories(story, stories, limit)`, without looking at every story:
  * stories that share a teacher come from a list per teacher; the rest from lists per combination of
@@ -80,10 +76,10 @@ export function indexRelatedStories<T extends RelatableStory>(stories: readonly 
   const byThemes = new Map<string, T[]>();
   const scanned: T[] = [];
   for (const s of newestFirst) {
-    for (const t of new Set(s.teachers)) pushTo(byTeacher, t, s);
+    for (const t of new Set(s.teachers)) appendToList(byTeacher, t, s);
     const themes = [...new Set(s.themes)].sort();
     if (themes.length > MAX_INDEXED_THEMES) scanned.push(s);
-    else for (const key of getCombinations(themes).flat()) pushTo(byThemes, key, s);
+    else for (const key of getCombinations(themes).flat()) appendToList(byThemes, key, s);
   }
 
   return (story, limit = 3) => {
