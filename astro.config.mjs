@@ -1,6 +1,8 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { SHOW_CONTROLS_SCRIPT } from './src/components/search/show-controls-script.ts';
 import { contentChecks, failOnLoggedErrors } from './src/integrations/content-checks.ts';
 import { permanentUrls } from './src/integrations/permanent-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -56,7 +58,11 @@ export default defineConfig({
         "base-uri 'none'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        // The one inline script Astro does not hash itself (src/components/search/show-controls-script.ts).
+        hashes: [`sha256-${createHash('sha256').update(SHOW_CONTROLS_SCRIPT).digest('base64')}`],
+      },
       styleDirective: { resources: ["'self'"] },
     },
   },
