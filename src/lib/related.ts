@@ -13,17 +13,21 @@ interface Scored<T> {
   score: number;
 }
 
-/** Higher score first, then the newer story, then by id. */
-function ranksAbove(a: Scored<RelatableStory>, b: Scored<RelatableStory>): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.story.published !== b.story.published) return a.story.published > b.story.published;
-  return a.story.id < b.story.id;
+/** The order among stories of equal score: the newer first, then by id. */
+function compareByRecency(a: RelatableStory, b: RelatableStory): number {
+  if (a.published !== b.published) return a.published > b.published ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Higher score first, then by recency. */
+function compareScored(a: Scored<RelatableStory>, b: Scored<RelatableStory>): number {
+  return b.score - a.score || compareByRecency(a.story, b.story);
 }
 
 /**
- * Up to `limit` stories related to `story`, best first. One pass that keeps only the best few:
- * every story page asks this of every other story, so sorting them all each time made page
- * rendering grow with the square of the site.
+ * Up to `limit` stories related to `story`, best first, by looking at every candidate (one pass
+ * that keeps only the best few). `indexRelatedStories` gives the same answers faster; this scan
+ * answers for stories with very many themes and is what the index is tested against.
  */
 export function findRelatedStories<T extends RelatableStory>(story: RelatableStory, candidates: readonly T[], limit = 3): T[] {
   if (limit <= 0) return [];
@@ -39,9 +43,9 @@ export function findRelatedStories<T extends RelatableStory>(story: RelatableSto
     if (score === 0) continue;
     const scored = { story: candidate, score };
     const last = best[best.length - 1];
-    if (best.length === limit && last && !ranksAbove(scored, last)) continue;
+    if (best.length === limit && last && compareScored(scored, last) >= 0) continue;
     let at = best.length;
-    while (at > 0 && ranksAbove(scored, best[at - 1] as Scored<T>)) at--;
+    while (at > 0 && compareScored(scored, best[at - 1] as Scored<T>) < 0) at--;
     best.splice(at, 0, scored);
     if (best.length > limit) best.pop();
   }
@@ -70,8 +74,7 @@ function getCombinations(items: readonly string[]): string[][] {
  * grow with the square of the site).
  */
 export function indexRelatedStories<T extends RelatableStory>(stories: readonly T[]): (story: RelatableStory, limit?: number) => T[] {
-  const newestFirst = [...stories].sort((a, b) => (a.published !== b.published ? (a.published > b.published ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const rank = new Map(newestFirst.map((s, i) => [s, i]));
+  const newestFirst = [...stories].sort(compareByRecency);
   const byTeacher = new Map<string, T[]>();
   const byThemes = new Map<string, T[]>();
   const scanned: T[] = [];
@@ -93,7 +96,6 @@ export function indexRelatedStories<T extends RelatableStory>(stories: readonly 
       for (const t of new Set(c.themes)) if (themeSet.has(t)) score++;
       return score;
     };
-    const byRank = (a: T, b: T) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0);
 
     // Sharing a teacher outweighs any number of shared themes: these come first, all of them scored.
     const seen = new Set<T>();
@@ -107,7 +109,7 @@ export function indexRelatedStories<T extends RelatableStory>(stories: readonly 
         withTeacher.push({ story: c, score: shared * 10 + themeScore(c) });
       }
     }
-    withTeacher.sort((a, b) => (ranksAbove(a, b) ? -1 : ranksAbove(b, a) ? 1 : 0));
+    withTeacher.sort(compareScored);
     const result = withTeacher.slice(0, limit).map((s) => s.story);
 
     // Then by the number of shared themes, most first; within a number, newest first. A story
@@ -128,7 +130,7 @@ export function indexRelatedStories<T extends RelatableStory>(stories: readonly 
       }
       // Stories with too many themes to index are few: each is weighed here.
       for (const c of scanned) if (c.id !== story.id && !seen.has(c) && themeScore(c) === n) level.add(c);
-      const best = [...level].sort(byRank).slice(0, need);
+      const best = [...level].sort(compareByRecency).slice(0, need);
       for (const c of best) seen.add(c);
       result.push(...best);
     }
