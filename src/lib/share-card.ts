@@ -30,7 +30,8 @@ export interface CardNode {
   props: { style?: Record<string, string | number>; children?: string | CardNode | (string | CardNode)[] };
 }
 
-const PAPER = '#fbf9f4';
+/** The card's paper colour. */
+export const PAPER = '#fbf9f4';
 const PAPER_SUNK = '#f2eee5';
 const INK = '#1e1f22';
 const INK_SOFT = '#4a4c52';

@@ -10,13 +10,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import satori from 'satori';
 import sharp, { type OverlayOptions } from 'sharp';
-import { buildShareCardTree, getPanelWidth, SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from '../lib/share-card.ts';
+import { buildShareCardTree, getPanelWidth, PAPER, SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from '../lib/share-card.ts';
 
 /** Bump when the layout or the rendering changes, so cached images are redrawn. */
 const RENDERER_VERSION = 8;
 
-/** The card's paper colour, under anything the layout leaves transparent. */
-const PAPER = '#fbf9f4';
 
 /** Set by src/integrations/share-images.ts to a folder in Astro's cache; read at each call. */
 function getCacheDir(): string {
@@ -68,8 +66,9 @@ export async function renderShareImage({ card, pictureFile }: ShareImageInput): 
   if (existsSync(cached)) return readFileSync(cached);
 
   const svg = await satori(buildShareCardTree(card) as unknown as Parameters<typeof satori>[0], { width: SHARE_WIDTH, height: SHARE_HEIGHT, fonts });
-  // The card itself is the canvas and the picture goes under its transparent panel: a third of
-  // the CPU of compositing both onto a blank canvas (scripts/bench/share-images.ts). sharp
+  // The card itself is the canvas and the picture goes under its transparent panel: a quarter
+  // (with a picture) to a half (without) less CPU in sharp than compositing both onto a blank
+  // canvas, measured apart (BENCHMARKS.md, Share images). sharp
   // flattens before it composites, so the flattening (and dropping the alpha channel, which
   // no card needs) is a second step.
   const layers: OverlayOptions[] = [];
@@ -79,9 +78,9 @@ export async function renderShareImage({ card, pictureFile }: ShareImageInput): 
     layers.push({ input: fitted, left: SHARE_WIDTH - panel, top: 0, blend: 'dest-over' });
   }
   const drawn = await sharp(Buffer.from(svg)).ensureAlpha().composite(layers).raw().toBuffer();
-  // JPEG, not PNG: a third of the bytes over a photograph (the cards were 3.1 GB of a 10,000-story
-  // dist/) and faster to encode; every app that shows link previews reads it. Full-resolution
-  // colour (4:4:4) keeps the red and grey text sharp.
+  // JPEG, not PNG: less than half the bytes over a photograph (53 KB a card instead of 124; the
+  // PNGs were 3.1 GB of a 10,000-story dist/), and every app that shows link previews reads it.
+  // Full-resolution colour (4:4:4) keeps the red and grey text sharp.
   const jpeg = await sharp(drawn, { raw: { width: SHARE_WIDTH, height: SHARE_HEIGHT, channels: 4 } })
     .flatten({ background: PAPER })
     .jpeg({ quality: 85, chromaSubsampling: '4:4:4' })
