@@ -41,6 +41,12 @@ export default defineConfig({
     service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 2 } } },
   },
   devToolbar: { enabled: false },
+  experimental: {
+    // A page whose getStaticPaths() entry has a cacheKey is restored from the previous build
+    // (node_modules/.astro/) when that key and the code it imports are unchanged. Every route's
+    // key is the digest of all it shows (src/data/routes/, src/lib/route-digest.ts).
+    incrementalBuild: true,
+  },
   // No code blocks in the site's pages; Shiki's inline styles would need 'unsafe-inline' (CSP).
   markdown: { syntaxHighlight: false },
   security: {

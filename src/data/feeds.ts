@@ -8,8 +8,14 @@ import type { Story } from './stories.ts';
 
 const MIME: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
 
+/** What a feed shows of a story. */
+export interface FeedStory {
+  id: string;
+  data: Pick<Story['data'], 'title' | 'summary' | 'writer' | 'published' | 'updated' | 'themes' | 'cover'>;
+}
+
 /** A story as a feed entry; `site` is the site's URL. */
-export function toFeedEntry(story: Story, site: URL): FeedEntry {
+export function toFeedEntry(story: FeedStory, site: URL): FeedEntry {
   const { data } = story;
   const cover = data.cover.src;
   return {

@@ -2,6 +2,7 @@
 import type { ImageMetadata } from 'astro';
 import { SITE } from '../config/site.ts';
 import { UI } from '../i18n/zh-CN.ts';
+import type { ShareCard } from '../lib/share-card.ts';
 import type { ShareImageInput } from '../render/share-image.ts';
 import type { Volume } from './collections.ts';
 import { getSchool } from './schools.ts';
@@ -17,6 +18,17 @@ export function getImageFile(image: ImageMetadata): string {
   return file;
 }
 
+/** What a share image shows: the card's text and layout, and its picture (drawn from the original file). */
+export interface ShareCardData {
+  card: ShareCard;
+  picture?: ImageMetadata | undefined;
+}
+
+/** The card with its picture's file, as the renderer reads it. */
+export function toShareImageInput({ card, picture }: ShareCardData): ShareImageInput {
+  return { card, pictureFile: picture ? getImageFile(picture) : undefined };
+}
+
 /** Site paths of the share images. */
 export const sharePaths = {
   story: (id: string) => `/share/stories/${id}.jpg`,
@@ -26,7 +38,7 @@ export const sharePaths = {
 };
 
 /** A story: title, subtitle, its teachers and schools, the cover. */
-export async function getStoryShareCard(story: Story): Promise<ShareImageInput> {
+export async function getStoryShareCard(story: Story): Promise<ShareCardData> {
   const { data } = story;
   const people = await Promise.all(
     data.teachers.map(async (ref) => {
@@ -44,12 +56,12 @@ export async function getStoryShareCard(story: Story): Promise<ShareImageInput> 
       site,
       picture: { width: data.cover.src.width, height: data.cover.src.height },
     },
-    pictureFile: getImageFile(data.cover.src),
+    picture: data.cover.src,
   };
 }
 
 /** A teacher: name, honours (or pinyin), school, the portrait or the family name. */
-export async function getTeacherShareCard(teacher: Teacher): Promise<ShareImageInput> {
+export async function getTeacherShareCard(teacher: Teacher): Promise<ShareCardData> {
   const { data } = teacher;
   const school = await getSchool(data.school.id);
   const honours = getSortedHonours(teacher)
@@ -66,12 +78,12 @@ export async function getTeacherShareCard(teacher: Teacher): Promise<ShareImageI
       site,
       ...(portrait ? { picture: { width: portrait.src.width, height: portrait.src.height } } : { monogram: [...data.name][0] }),
     },
-    pictureFile: portrait ? getImageFile(portrait.src) : undefined,
+    picture: portrait?.src,
   };
 }
 
 /** A volume: title, subtitle, editor and year, the cover. */
-export function getVolumeShareCard(volume: Volume): ShareImageInput {
+export function getVolumeShareCard(volume: Volume): ShareCardData {
   const { data } = volume;
   return {
     card: {
@@ -83,12 +95,12 @@ export function getVolumeShareCard(volume: Volume): ShareImageInput {
       site,
       ...(data.cover ? { picture: { width: data.cover.src.width, height: data.cover.src.height } } : { monogram: [...data.title][0] }),
     },
-    pictureFile: data.cover ? getImageFile(data.cover.src) : undefined,
+    picture: data.cover?.src,
   };
 }
 
 /** The site's own card, for every other page. */
-export function getSiteShareCard(): ShareImageInput {
+export function getSiteShareCard(): ShareCardData {
   return {
     card: {
       kicker: SITE.publisher,

@@ -17,11 +17,12 @@ import {
   type PersonFacts,
   type PublisherFacts,
 } from '../lib/structured-data.ts';
-import { getChapterPlaces, getChapters, type Volume } from './collections.ts';
 import type { HonourYear } from './honours.ts';
-import { getSchool } from './schools.ts';
-import type { Story } from './stories.ts';
-import { getSortedHonours, getTeacher, type Teacher } from './teachers.ts';
+import type { HonourYearRoute } from './routes/honour-year.ts';
+import type { StoryRoute } from './routes/story.ts';
+import type { VolumeRoute } from './routes/volume.ts';
+import type { TeacherRoute } from './routes/teacher.ts';
+import { sortHonoursNewestFirst } from '../lib/honours.ts';
 
 const absolute = (path: string, site: URL) => new URL(path, site).href;
 
@@ -46,24 +47,16 @@ export function toImageFacts(
   };
 }
 
-async function getPersonFacts(teacherId: string, site: URL): Promise<PersonFacts | undefined> {
-  const teacher = await getTeacher(teacherId);
-  if (!teacher) return undefined;
-  const school = await getSchool(teacher.data.school.id);
-  return {
-    name: teacher.data.name,
-    url: absolute(`/teachers/${teacher.id}/`, site),
-    school: school ? { name: school.data.name, url: absolute(`/schools/${school.id}/`, site) } : undefined,
-  };
-}
-
 /** A story: NewsArticle. */
-export async function getStoryJsonLd(story: Story, site: URL) {
-  const { data } = story;
-  const url = absolute(`/stories/${story.id}/`, site);
+export function getStoryJsonLd(route: StoryRoute, site: URL) {
+  const data = route.story;
+  const url = absolute(`/stories/${route.id}/`, site);
   const termsUrl = `${url}#reprint`;
-  const teachers = (await Promise.all(data.teachers.map((t) => getPersonFacts(t.id, site)))).filter((t) => t !== undefined);
-  const places = await getChapterPlaces(story);
+  const teachers: PersonFacts[] = route.teachers.map((t) => ({
+    name: t.name,
+    url: absolute(`/teachers/${t.id}/`, site),
+    school: t.school ? { name: t.school.name, url: absolute(`/schools/${t.school.id}/`, site) } : undefined,
+  }));
   return buildNewsArticle({
     url,
     headline: data.title,
@@ -78,16 +71,15 @@ export async function getStoryJsonLd(story: Story, site: URL) {
     copyrightNotice: SITE.reprint,
     termsUrl,
     keywords: data.themes,
-    isPartOf: places.map((p) => ({ name: `《${p.volume.data.title}》`, url: absolute(`/collections/${p.volume.id}/`, site) })),
+    isPartOf: route.places.map((p) => ({ name: `《${p.volume.title}》`, url: absolute(`/collections/${p.volume.id}/`, site) })),
     source: data.source ? { outlet: data.source.outlet, date: data.source.date, url: data.source.url } : undefined,
   });
 }
 
 /** A teacher: ProfilePage about the Person. */
-export async function getTeacherJsonLd(teacher: Teacher, site: URL, description: string) {
-  const { data } = teacher;
-  const url = absolute(`/teachers/${teacher.id}/`, site);
-  const school = await getSchool(data.school.id);
+export function getTeacherJsonLd(route: TeacherRoute, site: URL, description: string) {
+  const data = route.teacher;
+  const url = absolute(`/teachers/${route.id}/`, site);
   return buildProfilePage({
     url,
     description,
@@ -95,16 +87,16 @@ export async function getTeacherJsonLd(teacher: Teacher, site: URL, description:
     alternateName: data.pinyin,
     jobTitle: data.jobTitle,
     subject: data.subject,
-    school: school ? { name: school.data.name, url: absolute(`/schools/${school.id}/`, site) } : undefined,
-    awards: getSortedHonours(teacher).map((h) => `${h.year}年 ${h.title}（${h.awardedBy}）`),
+    school: route.school ? { name: route.school.name, url: absolute(`/schools/${route.school.id}/`, site) } : undefined,
+    awards: sortHonoursNewestFirst(data.honours).map((h) => `${h.year}年 ${h.title}（${h.awardedBy}）`),
     image: data.portrait ? toImageFacts(data.portrait, site, absolute('/about/', site)) : undefined,
   });
 }
 
 /** A volume: Book with its chapters in order. */
-export async function getVolumeJsonLd(volume: Volume, site: URL) {
-  const { data } = volume;
-  const url = absolute(`/collections/${volume.id}/`, site);
+export function getVolumeJsonLd(route: VolumeRoute, site: URL) {
+  const data = route.volume;
+  const url = absolute(`/collections/${route.id}/`, site);
   return buildBook({
     url,
     name: `《${data.title}》`,
@@ -114,44 +106,33 @@ export async function getVolumeJsonLd(volume: Volume, site: URL) {
     publisher: data.publisher,
     year: data.year,
     image: data.cover ? toImageFacts(data.cover, site, absolute('/about/', site)) : undefined,
-    chapters: (await getChapters(volume)).map((c) => ({
-      name: c.story.data.title,
-      url: absolute(`/stories/${c.story.id}/`, site),
-      writer: c.story.data.writer,
-    })),
+    chapters: route.chapters.map((c) => ({ name: c.title, url: absolute(`/stories/${c.id}/`, site), writer: c.writer })),
   });
 }
 
 /** A year's roll: an ItemList of its awards, each an ItemList of the people it names. */
-export async function getHonourYearJsonLd(roll: HonourYear, site: URL) {
-  const url = absolute(`/honours/${roll.id}/`, site);
-  const entries: ListEntry[] = await Promise.all(
-    roll.data.awards.map(async (award) => {
-      const people: ListEntry[] = await Promise.all(
-        award.recipients.map(async (r): Promise<ListEntry> => {
-          if ('teacher' in r) {
-            const teacher = await getTeacher(r.teacher.id);
-            return { type: 'Person', name: teacher?.data.name ?? r.teacher.id, url: absolute(`/teachers/${r.teacher.id}/`, site) };
-          }
-          return { type: 'Person', name: r.name };
-        }),
-      );
-      return {
-        list: buildPlainItemList({
-          name: `${roll.data.year}年 ${award.title}`,
-          url: `${url}#${award.id}`,
-          description: `${award.awardedBy}；${UI.honours.count(award.count)}，${award.recipients.length ? UI.honours.named(award.recipients.length) : UI.honours.noneNamed}`,
-          // The roll's count, though it may name fewer (schema.org: the whole list's size).
-          numberOfItems: award.count,
-          entries: people,
-        }),
-      };
-    }),
-  );
+export function getHonourYearJsonLd(route: HonourYearRoute, site: URL) {
+  const url = absolute(`/honours/${route.id}/`, site);
+  const entries: ListEntry[] = route.awards.map((award) => {
+    const people: ListEntry[] = award.recipients.map(
+      (r): ListEntry =>
+        'teacher' in r ? { type: 'Person', name: r.teacher.name, url: absolute(`/teachers/${r.teacher.id}/`, site) } : { type: 'Person', name: r.name },
+    );
+    return {
+      list: buildPlainItemList({
+        name: `${route.year}年 ${award.title}`,
+        url: `${url}#${award.id}`,
+        description: `${award.awardedBy}；${UI.honours.count(award.count)}，${award.recipients.length ? UI.honours.named(award.recipients.length) : UI.honours.noneNamed}`,
+        // The roll's count, though it may name fewer (schema.org: the whole list's size).
+        numberOfItems: award.count,
+        entries: people,
+      }),
+    };
+  });
   return buildItemList({
-    name: `${roll.data.year} 年表彰`,
+    name: `${route.year} 年表彰`,
     url,
-    description: `${UI.honours.source}：${roll.data.source}`,
+    description: `${UI.honours.source}：${route.source}`,
     numberOfItems: entries.length,
     entries,
   });

@@ -1,5 +1,6 @@
 /** Teachers as pages see them, sorted by pinyin, with lookups by id and by school. */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { sortHonoursNewestFirst } from '../lib/honours.ts';
 import { appendToList } from '../lib/lists.ts';
 import { getPinyinSortKey } from '../lib/pinyin.ts';
 
@@ -52,7 +53,7 @@ export async function getTeachersBySchool(schoolId: string): Promise<Teacher[]> 
 
 /** A teacher's honours, newest first. */
 export function getSortedHonours(teacher: Teacher): Teacher['data']['honours'] {
-  return [...teacher.data.honours].sort((a, b) => b.year - a.year || a.title.localeCompare(b.title));
+  return sortHonoursNewestFirst(teacher.data.honours);
 }
 
 /** Teachers grouped by honour title (a teacher appears under each honour held), by title. */

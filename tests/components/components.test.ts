@@ -9,12 +9,6 @@ import { renderMdx } from '../../src/loaders/render-mdx.ts';
 import { renderComponent } from '../helpers/container.ts';
 import sample from '../fixtures/images/sample.jpg';
 
-const teacher = (data: Record<string, unknown>) => ({
-  id: 'lin-qiuyun',
-  collection: 'teachers',
-  data: { name: '林秋云', pinyin: 'Lín Qiūyún', school: { collection: 'schools', id: 'x' }, honours: [], figures: [], sample: true, ...data },
-});
-
 describe('SampleBadge', () => {
   it('says 示例, and explains itself when asked', async () => {
     expect(await renderComponent(SampleBadge)).toMatch(/<span class="badge[^"]*" title="示例内容：[^"]+">示例<\/span>/);
@@ -67,11 +61,11 @@ describe('FactList', () => {
 
 describe('TeacherPortrait', () => {
   it('shows the first character of the name when there is no portrait', async () => {
-    const html = await renderComponent(TeacherPortrait, { teacher: teacher({}) });
+    const html = await renderComponent(TeacherPortrait, { name: '林秋云', portrait: undefined });
     expect(html).toMatch(/<span class="monogram[^"]*"[^>]*aria-hidden="true"[^>]*>\s*林\s*<\/span>/);
   });
   it('shows the portrait with its alt text', async () => {
-    const html = await renderComponent(TeacherPortrait, { teacher: teacher({ portrait: { src: sample, alt: '林老师', credit: 'x' } }) });
+    const html = await renderComponent(TeacherPortrait, { name: '林秋云', portrait: { src: sample, alt: '林老师' } });
     expect(html).toContain('alt="林老师"');
     expect(html).toContain('type="image/avif"');
   });
@@ -80,12 +74,10 @@ describe('TeacherPortrait', () => {
 describe('HonourList', () => {
   it('lists honours newest first and links years that have a roll', async () => {
     const html = await renderComponent(HonourList, {
-      teacher: teacher({
-        honours: [
-          { year: 2019, title: '县级优秀教师', level: '县区级', awardedBy: '云岭县教育局' },
-          { year: 2023, title: '师德标兵', level: '市级', awardedBy: '市教育体育局' },
-        ],
-      }),
+      honours: [
+        { year: 2019, title: '县级优秀教师', level: '县区级', awardedBy: '云岭县教育局' },
+        { year: 2023, title: '师德标兵', level: '市级', awardedBy: '市教育体育局' },
+      ],
       rollYears: [2023],
     });
     expect(html.indexOf('师德标兵')).toBeLessThan(html.indexOf('县级优秀教师'));

@@ -1,14 +1,13 @@
 /** Share image of a story (1200×630 JPEG), for link previews. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getStoryShareCard } from '../../../data/share-cards.ts';
-import { getStories, type Story } from '../../../data/stories.ts';
+import { getStoryShareCardPaths } from '../../../data/routes/share-card.ts';
+import type { RouteProps } from '../../../data/routes/static-paths.ts';
+import { toShareImageInput, type ShareCardData } from '../../../data/share-cards.ts';
 import { renderShareImage } from '../../../render/share-image.ts';
 
-export const getStaticPaths = (async () => {
-  return (await getStories()).map((story) => ({ params: { slug: story.id }, props: { story } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = getStoryShareCardPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ story: Story }> = async ({ props }) =>
-  new Response(new Uint8Array(await renderShareImage(await getStoryShareCard(props.story))), {
+export const GET: APIRoute<RouteProps<ShareCardData>> = async ({ props }) =>
+  new Response(new Uint8Array(await renderShareImage(toShareImageInput(props.route))), {
     headers: { 'Content-Type': 'image/jpeg' },
   });

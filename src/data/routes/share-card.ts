@@ -1,0 +1,25 @@
+/**
+ * The share images (`/share/stories|teachers|collections/<slug>.jpg`): what each card says and the
+ * picture it shows (src/data/share-cards.ts). Drawing one costs more than rendering a page, so an
+ * unchanged card is restored from the previous build.
+ */
+import { getVolumes } from '../collections.ts';
+import { getStoryShareCard, getTeacherShareCard, getVolumeShareCard } from '../share-cards.ts';
+import { getStories } from '../stories.ts';
+import { getTeachers } from '../teachers.ts';
+import { toStaticPath } from './static-paths.ts';
+
+/** `getStaticPaths()` of `/share/stories/<slug>.jpg`. */
+export async function getStoryShareCardPaths() {
+  return Promise.all((await getStories()).map(async (s) => toStaticPath({ slug: s.id }, await getStoryShareCard(s))));
+}
+
+/** `getStaticPaths()` of `/share/teachers/<slug>.jpg`. */
+export async function getTeacherShareCardPaths() {
+  return Promise.all((await getTeachers()).map(async (t) => toStaticPath({ slug: t.id }, await getTeacherShareCard(t))));
+}
+
+/** `getStaticPaths()` of `/share/collections/<slug>.jpg`. */
+export async function getVolumeShareCardPaths() {
+  return (await getVolumes()).map((v) => toStaticPath({ slug: v.id }, getVolumeShareCard(v)));
+}

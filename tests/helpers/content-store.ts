@@ -1,0 +1,128 @@
+/**
+ * Route data over a small in-memory content store: `astro:content` is replaced by the given
+ * collections and the modules under `src/data/` are loaded afresh, so a test can build every
+ * route's data twice (before and after an edit) and compare the cache keys.
+ */
+import { vi } from 'vitest';
+import sample from '../fixtures/images/sample.jpg';
+
+/** An entry as the content store holds it (only what `src/data` reads). */
+export interface StoreEntry {
+  id: string;
+  data: Record<string, unknown>;
+  rendered?: { html: string; metadata?: Record<string, unknown> };
+}
+
+export type Store = Record<'stories' | 'teachers' | 'schools' | 'collections' | 'honours', StoreEntry[]>;
+
+const ref = (collection: string, id: string) => ({ collection, id });
+const cover = { src: sample, alt: '封面', credit: '周南 摄', licence: 'CC BY 4.0' };
+
+/**
+ * A small site: three teachers at two schools, five stories, one volume (a, c), a 2023 roll naming
+ * 林秋云. Stories a and b are about 林秋云; c and e about 陈立 (same theme: related); d about 王芳.
+ */
+export function makeStore(): Store {
+  const story = (id: string, title: string, teachers: string[], themes: string[], published: string): StoreEntry => ({
+    id,
+    data: {
+      title,
+      teachers: teachers.map((t) => ref('teachers', t)),
+      writer: '本站记者',
+      published,
+      summary: `${title}的摘要`,
+      cover,
+      themes,
+      figures: [],
+      corrections: [],
+      sample: true,
+      draft: false,
+    },
+    rendered: { html: `<p>${title}的正文</p>`, metadata: { characterCount: 900 } },
+  });
+  const teacher = (id: string, name: string, pinyin: string, school: string, honours: unknown[] = []): StoreEntry => ({
+    id,
+    data: { name, pinyin, school: ref('schools', school), subject: '语文', stage: '小学', honours, figures: [], sample: true },
+    rendered: { html: `<p>${name}的简介</p>` },
+  });
+  return {
+    schools: [
+      { id: 'shan-xiao', data: { name: '山村小学', district: '云岭县', stages: ['小学'], sample: true } },
+      { id: 'zhi-xiao', data: { name: '职业学校', district: '望川区', stages: ['中职'], sample: true } },
+    ],
+    teachers: [
+      teacher('lin', '林秋云', 'Lín Qiūyún', 'shan-xiao', [{ year: 2023, title: '师德标兵', level: '市级', awardedBy: '市教育体育局' }]),
+      teacher('chen', '陈立', 'Chén Lì', 'zhi-xiao'),
+      teacher('wang', '王芳', 'Wáng Fāng', 'zhi-xiao'),
+    ],
+    stories: [
+      story('a', '山里的灯', ['lin'], ['乡村教育'], '2024-05-01'),
+      story('b', '雪地里的路', ['lin'], ['乡村教育'], '2024-04-01'),
+      story('c', '车间里的讲台', ['chen'], ['职业教育'], '2024-03-01'),
+      story('d', '慢慢来', ['wang'], ['特殊教育'], '2024-02-01'),
+      story('e', '师傅带徒弟', ['chen'], ['职业教育'], '2024-01-01'),
+    ],
+    collections: [
+      {
+        id: 'yangwang',
+        data: { title: '仰望', year: 2024, editor: '编委会', publisher: '市教育体育局', description: '文集', chapters: [ref('stories', 'a'), ref('stories', 'c')], sample: true },
+      },
+    ],
+    honours: [
+      {
+        id: '2023',
+        data: {
+          year: 2023,
+          source: '表彰决定',
+          sample: true,
+          awards: [{ id: 'shi-de', title: '师德标兵', level: '市级', awardedBy: '市教育体育局', count: 2, recipients: [{ teacher: ref('teachers', 'lin') }, { name: '赵老师' }] }],
+        },
+      },
+    ],
+  };
+}
+
+/** Every route's `getStaticPaths()` entries and the list pages, over `store`: path → cache key. */
+export async function getCacheKeys(store: Store): Promise<Map<string, string>> {
+  vi.resetModules();
+  vi.doMock('astro:content', () => ({
+    getCollection: async (name: keyof Store, filter?: (entry: StoreEntry) => boolean) => {
+      const entries = store[name].map((e) => ({ ...e, collection: name }));
+      return filter ? entries.filter(filter) : entries;
+    },
+  }));
+  const [story, list, teacher, school, honour, volume, share, { digestRouteData }] = await Promise.all([
+    import('../../src/data/routes/story.ts'),
+    import('../../src/data/routes/story-list.ts'),
+    import('../../src/data/routes/teacher.ts'),
+    import('../../src/data/routes/school.ts'),
+    import('../../src/data/routes/honour-year.ts'),
+    import('../../src/data/routes/volume.ts'),
+    import('../../src/data/routes/share-card.ts'),
+    import('../../src/lib/route-digest.ts'),
+  ]);
+  const keys = new Map<string, string>();
+  const add = (prefix: string, paths: { params: Record<string, string>; cacheKey: string }[]) => {
+    for (const p of paths) keys.set(`${prefix}${Object.values(p.params).join('/')}`, p.cacheKey);
+  };
+  add('/stories/', await story.getStoryPaths());
+  add('/stories/page/', await list.getStoryListPaths());
+  keys.set('/stories/page/1', digestRouteData(await list.getStoryListRoute(1)));
+  add('/teachers/', await teacher.getTeacherPaths());
+  add('/schools/', await school.getSchoolPaths());
+  add('/honours/', await honour.getHonourYearPaths());
+  add('/collections/', await volume.getVolumePaths());
+  add('/collections/print/', await volume.getVolumePrintPaths());
+  add('/collections/rss/', await volume.getVolumeFeedPaths());
+  add('/share/stories/', await share.getStoryShareCardPaths());
+  add('/share/teachers/', await share.getTeacherShareCardPaths());
+  add('/share/collections/', await share.getVolumeShareCardPaths());
+  vi.doUnmock('astro:content');
+  return keys;
+}
+
+/** The paths whose key differs between two builds (or exists in only one), sorted. */
+export function changedPaths(before: Map<string, string>, after: Map<string, string>): string[] {
+  const paths = new Set([...before.keys(), ...after.keys()]);
+  return [...paths].filter((p) => before.get(p) !== after.get(p)).sort();
+}

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { digestRouteData, serializeRouteData } from '../../src/lib/route-digest.ts';
+
+describe('digestRouteData', () => {
+  it('does not depend on the order of object keys, and drops undefined fields', () => {
+    expect(digestRouteData({ a: 1, b: { c: '灯', d: [1, 2] } })).toBe(digestRouteData({ b: { d: [1, 2], c: '灯' }, a: 1, e: undefined }));
+    expect(serializeRouteData({ b: 1, a: [undefined, 2] })).toBe('{"a":[null,2],"b":1}');
+  });
+  it('changes with any value, and with the order of a list', () => {
+    const base = digestRouteData({ title: '山里的灯', cards: ['a', 'b'] });
+    expect(digestRouteData({ title: '山里的那盏灯', cards: ['a', 'b'] })).not.toBe(base);
+    expect(digestRouteData({ title: '山里的灯', cards: ['b', 'a'] })).not.toBe(base);
+  });
+  it('reads an image by src, width, height and format only (not where the file lies on this machine)', () => {
+    const image = { src: '/_astro/cover.Ab12.jpg', width: 1200, height: 800, format: 'jpg' };
+    const key = digestRouteData({ cover: image });
+    expect(digestRouteData({ cover: { ...image, fsPath: '/home/someone/cover.jpg' } })).toBe(key);
+    expect(digestRouteData({ cover: { ...image, src: '/_astro/cover.Cd34.jpg' } })).not.toBe(key);
+  });
+  it('refuses what is not plain data', () => {
+    expect(() => digestRouteData({ when: new Date(0) })).toThrow(/route\.when/);
+    expect(() => digestRouteData({ f: () => 1 })).toThrow(/function/);
+    expect(() => digestRouteData({ n: Number.NaN })).toThrow(/NaN/);
+  });
+});
+
+describe('components', () => {
+  // Pages hand components their route data; a component that read src/data itself would show
+  // something the page's cache key does not cover.
+  it('read nothing from src/data but types', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.(astro|ts)$/.test(entry.name)) {
+          for (const line of readFileSync(path, 'utf-8').split('\n')) {
+            if (/^import\s+(?!type\b).*from\s+'(\.\.\/)+data\//.test(line)) offenders.push(`${path}: ${line}`);
+          }
+        }
+      }
+    };
+    walk('src/components');
+    expect(offenders).toEqual([]);
+  });
+});
