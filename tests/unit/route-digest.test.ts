@@ -46,3 +46,24 @@ describe('components', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('src/layouts/client-sources.ts', () => {
+  // Every page's CSP lists the hashes of every inline style and client script of the site; a
+  // source left out could change without every page re-rendering (an incremental build would
+  // restore pages with the old hashes).
+  it('covers every .astro file with a <style> or <script>, wherever it lies', () => {
+    const listed = readFileSync('src/layouts/client-sources.ts', 'utf-8');
+    const globs = [...listed.matchAll(/'\.\.\/([a-z]+)\/\*\*\/\*\.astro'/g)].map((m) => `src/${m[1]}/`);
+    const withClientParts: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.astro') && /<(script|style)[\s>]/.test(readFileSync(path, 'utf-8'))) withClientParts.push(path);
+      }
+    };
+    walk('src');
+    expect(withClientParts.length).toBeGreaterThan(10);
+    for (const path of withClientParts) expect(globs.some((g) => path.startsWith(g)), path).toBe(true);
+  });
+});
