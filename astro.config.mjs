@@ -41,6 +41,13 @@ export default defineConfig({
     service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 2 } } },
   },
   devToolbar: { enabled: false },
+  experimental: {
+    // A page whose getStaticPaths() entry returns a cacheKey is restored from the previous build
+    // when its key and its code are unchanged; the rest render. The previous output lives in
+    // Astro's cache folder (node_modules/.astro/). `npm run check:incremental` checks that an
+    // incremental build writes exactly what a clean build writes.
+    incrementalBuild: true,
+  },
   // No code blocks in the site's pages; Shiki's inline styles would need 'unsafe-inline' (CSP).
   markdown: { syntaxHighlight: false },
   security: {
