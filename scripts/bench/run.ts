@@ -23,6 +23,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'yaml';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { startServer } from '../../tests/e2e/support/server.ts';
 import { formatNamePinyin } from '../../src/lib/pinyin.ts';
@@ -32,6 +33,8 @@ import { writeBenchmarksSection } from './benchmarks-section.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
 const BENCH = resolve('.bench');
+/** The commit measured, read at the start: the code already loaded is what a long run measures. */
+const COMMIT = `${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf-8' }).stdout.trim() || 'unknown'}${spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf-8' }).stdout.trim() ? '+changes' : ''}`;
 const RESULTS = join(BENCH, 'results.json');
 
 // ---------------------------------------------------------------------------------------------
@@ -482,8 +485,8 @@ async function benchSize(stories: number, lighthouse: boolean): Promise<SizeResu
   const teacherDirs = readdirSync(join(corpus, 'teachers')).sort();
   const storyCount = new Map<string, number>();
   for (const dir of storyDirs) {
-    const teachers = /^teachers: \[(.*)\]$/m.exec(readFileSync(join(corpus, 'stories', dir, 'index.mdx'), 'utf-8'))?.[1] ?? '';
-    for (const t of teachers.split(',').map((x) => x.trim())) storyCount.set(t, (storyCount.get(t) ?? 0) + 1);
+    const frontmatter = readFileSync(join(corpus, 'stories', dir, 'index.mdx'), 'utf-8').split(/^---$/m)[1] ?? '';
+    for (const t of (parse(frontmatter) as { teachers?: string[] }).teachers ?? []) storyCount.set(t, (storyCount.get(t) ?? 0) + 1);
   }
   const renamed = [...teacherDirs].sort((a, b) => (storyCount.get(b) ?? 0) - (storyCount.get(a) ?? 0))[0] ?? '';
   console.log(`== ${stories}: rebuild after renaming a teacher (${renamed}, ${storyCount.get(renamed) ?? 0} stories)`);
@@ -510,7 +513,7 @@ async function benchSize(stories: number, lighthouse: boolean): Promise<SizeResu
 
   const result: SizeResult = {
     stories,
-    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf-8' }).stdout.trim() || 'unknown',
+    commit: COMMIT,
     measuredAt: new Date().toISOString().slice(0, 10),
     machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}`,
     corpus: { teachers: generated.teachers, schools: generated.schools, images: generated.images, seconds: generated.seconds },
