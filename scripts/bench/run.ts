@@ -1,9 +1,12 @@
 /**
  * The benchmark (`npm run bench`): for each corpus size, generates a synthetic corpus into
- * `.bench/` (never `content/`), builds it from clean, rebuilds with nothing changed and after
- * editing one story, and measures time, peak memory, `dist/` and search index size and what a
- * phone downloads for a story page; Lighthouse scores for the smallest size. Results go to
- * `.bench/results.json` and to the measured section of BENCHMARKS.md.
+ * `.bench/` (never `content/`), builds it from clean, rebuilds (Astro's incremental build, as
+ * configured) with nothing changed, after editing one story's text and after renaming a teacher,
+ * and measures time, peak memory, the pages each rebuild rendered and restored, `dist/` and
+ * search index size and what a phone downloads for a story page; then `npm run dev` on the
+ * corpus (time to the first page, and from saving a story to the page showing it); Lighthouse
+ * scores for the smallest size. Each build's log is written to `.bench/build-<size>-<step>.log`
+ * while it runs. Results go to `.bench/results.json` and to the measured section of BENCHMARKS.md.
  *
  *   npm run bench                              # 1,000, 5,000 and 10,000 stories (long: an hour or more on 2 cores)
  *   npm run bench -- --sizes 1000              # one size
@@ -13,17 +16,25 @@
  * Never run in tests or CI: figures depend on the machine and take minutes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'yaml';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { startServer } from '../../tests/e2e/support/server.ts';
+import { formatNamePinyin } from '../../src/lib/pinyin.ts';
+import { startDevServer } from '../../tests/helpers/dev-server.ts';
+import { countPages, type PageCounts } from '../lib/site-build.ts';
+import { writeBenchmarksSection } from './benchmarks-section.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
 const BENCH = resolve('.bench');
+/** The commit measured, read at the start: the code already loaded is what a long run measures. */
+const COMMIT = `${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf-8' }).stdout.trim() || 'unknown'}${spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf-8' }).stdout.trim() ? '+changes' : ''}`;
 const RESULTS = join(BENCH, 'results.json');
 
 // ---------------------------------------------------------------------------------------------
@@ -39,6 +50,8 @@ interface BuildRun {
   /** Seconds spent in each phase, from Astro's log. */
   phases: Record<string, number>;
   pages: number;
+  /** Routes (pages, feeds, share cards) rendered, and restored by the incremental build. */
+  routes?: PageCounts;
 }
 
 /** Resident memory (kB) of a process and all its descendants, from /proc. */
@@ -86,17 +99,25 @@ async function timedBuild(corpus: string, outDir: string, cacheDir: string, logF
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: { at: number; text: string }[] = [];
+  // The log is written as it comes, so a long build can be followed (tail -f) and a failed or
+  // interrupted one leaves its log behind.
+  const log = createWriteStream(logFile);
   let buffer = '';
-  const onData = (chunk: Buffer) => {
-    buffer += chunk.toString('utf-8');
+  const onData = (chunk: string) => {
+    buffer += chunk;
     const parts = buffer.split('\n');
     buffer = parts.pop() ?? '';
     const at = (performance.now() - started) / 1000;
-    // eslint-disable-next-line no-control-regex -- Astro colours its log; the colour codes go.
-    for (const text of parts) lines.push({ at, text: text.replace(/\x1b\[[0-9;]*m/g, '') });
+    for (const part of parts) {
+      // eslint-disable-next-line no-control-regex -- Astro colours its log; the colour codes go.
+      const text = part.replace(/\x1b\[[0-9;]*m/g, '');
+      lines.push({ at, text });
+      log.write(`[${at.toFixed(2)}] ${text}\n`);
+    }
   };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
+  // Decoded as a text stream: a chunk may end in the middle of a Chinese character.
+  child.stdout.setEncoding('utf8').on('data', onData);
+  child.stderr.setEncoding('utf8').on('data', onData);
   let peakKb = 0;
   const sampler = setInterval(() => {
     if (child.pid) peakKb = Math.max(peakKb, treeRssKb(child.pid));
@@ -104,7 +125,8 @@ async function timedBuild(corpus: string, outDir: string, cacheDir: string, logF
   const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
   clearInterval(sampler);
   const seconds = (performance.now() - started) / 1000;
-  writeFileSync(logFile, lines.map((l) => `[${l.at.toFixed(2)}] ${l.text}`).join('\n'));
+  if (buffer) log.write(`${buffer}\n`);
+  await new Promise((done) => log.end(done));
   if (code !== 0) throw new Error(`build failed (exit ${code}); log: ${logFile}`);
 
   const find = (pattern: RegExp) => lines.find((l) => pattern.test(l.text));
@@ -124,7 +146,8 @@ async function timedBuild(corpus: string, outDir: string, cacheDir: string, logF
   if (search) phases['search index'] = Number(search[1]);
   const pages = Number(/(\d+) page\(s\) built/.exec(find(/page\(s\) built/)?.text ?? '')?.[1] ?? 0);
   const [user = 0, system = 0] = readFileSync(cpuFile, 'utf-8').trim().split(/\s+/).map(Number);
-  return { seconds, cpuSeconds: user + system, peakMb: peakKb / 1024, phases, pages };
+  const routes = countPages(lines.map((l) => l.text).join('\n'));
+  return { seconds, cpuSeconds: user + system, peakMb: peakKb / 1024, phases, pages, routes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,6 +314,15 @@ async function runLighthouse(dir: string, paths: Record<string, string>): Promis
 // ---------------------------------------------------------------------------------------------
 // One size
 
+interface DevRun {
+  /** Seconds from `npm run dev` to a story page served, on an empty cache folder (an editor's first start). */
+  firstPageSeconds: number;
+  /** Seconds from saving a story's file to its page serving the change. */
+  editShownSeconds: number;
+  /** The same first page when the server starts again with the cache folder it left. */
+  restartFirstPageSeconds: number;
+}
+
 interface SizeResult {
   stories: number;
   /** The commit measured (short hash), so figures from different code are not mixed up. */
@@ -301,9 +333,120 @@ interface SizeResult {
   clean: BuildRun;
   unchanged: BuildRun;
   oneEdit: BuildRun;
+  /** A rebuild after one teacher's name changed (it shows on many pages). */
+  teacherRenamed?: BuildRun;
+  dev?: DevRun;
   dist: DistSize;
   story: PageWeight;
   lighthouse?: Record<string, Record<string, number>>;
+}
+
+/** The generator's source: a corpus made by other code is not reused. */
+function generatorDigest(): string {
+  return createHash('sha256').update(readFileSync('scripts/bench/generate-corpus.ts')).digest('hex').slice(0, 16);
+}
+
+type Generated = Awaited<ReturnType<typeof generateCorpus>> & { seconds: number; generator?: string };
+
+/**
+ * The corpus for a size: generated, or reused when its stamp says it was generated whole by this
+ * generator for this size. The stamp is written only after the generator finished, and removed
+ * while the benchmark edits the corpus (see {@link editCorpus}): an interrupted run leaves no stamp,
+ * so the next run generates the corpus again instead of reusing a half-written or edited one.
+ */
+async function prepareCorpus(stories: number, corpus: string): Promise<Generated> {
+  const stamp = join(corpus, '.generated.json');
+  const generator = generatorDigest();
+  if (existsSync(stamp)) {
+    const previous = JSON.parse(readFileSync(stamp, 'utf-8')) as Generated;
+    if (previous.stories === stories && previous.generator === generator) {
+      console.log('   (reusing the corpus generated before with the same arguments and generator)');
+      return previous;
+    }
+  }
+  const t = performance.now();
+  const generated: Generated = { ...(await generateCorpus({ stories, out: corpus })), seconds: (performance.now() - t) / 1000, generator };
+  writeFileSync(stamp, JSON.stringify(generated));
+  return generated;
+}
+
+/**
+ * Runs `measure` with one file of the corpus changed, and puts the file back afterwards. The
+ * corpus's stamp is away meanwhile, so a run killed before the file is back is not reused.
+ */
+async function editCorpus<T>(corpus: string, file: string, change: (text: string) => string, measure: () => Promise<T>): Promise<T> {
+  const stamp = join(corpus, '.generated.json');
+  const stampText = readFileSync(stamp, 'utf-8');
+  const original = readFileSync(file, 'utf-8');
+  const changed = change(original);
+  if (changed === original) throw new Error(`the edit changed nothing in ${file}`);
+  rmSync(stamp);
+  writeFileSync(file, changed);
+  try {
+    return await measure();
+  } finally {
+    writeFileSync(file, original);
+    writeFileSync(stamp, stampText);
+  }
+}
+
+/** Polls a URL until `accept` says yes (or fails after `withinMs`); returns the seconds it took from `since`. */
+async function waitFor(url: string, accept: (html: string) => boolean, since: number, withinMs: number): Promise<number> {
+  while (performance.now() - since < withinMs) {
+    const html = await fetch(url).then(
+      (r) => (r.ok ? r.text() : ''),
+      () => '',
+    );
+    if (html && accept(html)) return (performance.now() - since) / 1000;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not show what was expected within ${withinMs / 1000} s`);
+}
+
+/**
+ * `npm run dev` on the corpus, as an editor starts it, with its own cache folder (empty at first):
+ * time to the first story page, then from saving an edit of that story to its page showing it,
+ * then the first page again after a restart with the cache the first start left.
+ */
+async function benchDev(corpus: string, stories: number, slug: string): Promise<DevRun> {
+  const cacheDir = join(BENCH, `dev-cache-${stories}`);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const path = `/stories/${slug}/`;
+  const file = join(corpus, 'stories', slug, 'index.mdx');
+  const marker = `编辑部补记${Date.now().toString(36)}`;
+  const limit = 30 * 60_000;
+  const start = async () => {
+    const t = performance.now();
+    const server = await startDevServer({ contentDir: corpus, env: { YANGWANG_CACHE_DIR: cacheDir } });
+    try {
+      return { server, seconds: await waitFor(`${server.base}${path}`, () => true, t, limit) };
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+  };
+  const first = await start();
+  let editShownSeconds: number;
+  try {
+    editShownSeconds = await editCorpus(
+      corpus,
+      file,
+      (text) => `${text.trimEnd()}\n\n${marker}：本文于基准测试中修改了一句话。\n`,
+      () => waitFor(`${first.server.base}${path}`, (html) => html.includes(marker), performance.now(), limit),
+    );
+  } finally {
+    await first.server.stop();
+  }
+  const again = await start();
+  await again.server.stop();
+  return { firstPageSeconds: first.seconds, editShownSeconds, restartFirstPageSeconds: again.seconds };
+}
+
+/** A teacher's file with another given name (its last character changed) and the pinyin to match. */
+function renameTeacher(text: string): string {
+  const name = /^name: (.+)$/m.exec(text)?.[1] ?? '';
+  const renamed = `${name.slice(0, -1)}${name.endsWith('澜') ? '涵' : '澜'}`;
+  return text.replace(/^name: .+$/m, `name: ${renamed}`).replace(/^pinyin: .+$/m, `pinyin: ${formatNamePinyin(renamed)}`);
 }
 
 async function benchSize(stories: number, lighthouse: boolean): Promise<SizeResult> {
@@ -313,57 +456,77 @@ async function benchSize(stories: number, lighthouse: boolean): Promise<SizeResu
   const relCorpus = `.bench/corpus-${stories}`;
   console.log(`\n== ${stories} stories: generating ${relCorpus}`);
   // The generator is deterministic: a corpus made before with the same arguments is reused.
-  const stamp = join(corpus, '.generated.json');
-  type Generated = Awaited<ReturnType<typeof generateCorpus>> & { seconds: number };
-  let generated: Generated;
-  if (existsSync(stamp) && (JSON.parse(readFileSync(stamp, 'utf-8')) as Generated).stories === stories) {
-    generated = JSON.parse(readFileSync(stamp, 'utf-8')) as Generated;
-    console.log('   (reusing the corpus generated before with the same arguments)');
-  } else {
-    const t = performance.now();
-    generated = { ...(await generateCorpus({ stories, out: corpus })), seconds: (performance.now() - t) / 1000 };
-    writeFileSync(stamp, JSON.stringify(generated));
-  }
-  const corpusSeconds = generated.seconds;
+  const generated = await prepareCorpus(stories, corpus);
+  const log = (step: string) => join(BENCH, `build-${stories}-${step}.log`);
+  const pages = (r: BuildRun) => (r.routes ? `, ${r.routes.rendered} rendered, ${r.routes.restored} restored` : '');
 
-  console.log(`== ${stories}: clean build`);
+  console.log(`== ${stories}: clean build (log: ${log('clean')})`);
   await rm(outDir, { recursive: true, force: true });
   await rm(cacheDir, { recursive: true, force: true });
-  const clean = await timedBuild(relCorpus, outDir, cacheDir, join(BENCH, `build-${stories}-clean.log`));
+  const clean = await timedBuild(relCorpus, outDir, cacheDir, log('clean'));
   console.log(`   ${clean.seconds.toFixed(1)} s, ${clean.peakMb.toFixed(0)} MB`);
 
   console.log(`== ${stories}: rebuild, nothing changed`);
-  const unchanged = await timedBuild(relCorpus, outDir, cacheDir, join(BENCH, `build-${stories}-unchanged.log`));
+  const unchanged = await timedBuild(relCorpus, outDir, cacheDir, log('unchanged'));
+  console.log(`   ${unchanged.seconds.toFixed(1)} s, ${unchanged.peakMb.toFixed(0)} MB${pages(unchanged)}`);
 
-  console.log(`== ${stories}: rebuild after editing one story`);
+  console.log(`== ${stories}: rebuild after editing one story's text`);
   const storyDirs = readdirSync(join(corpus, 'stories')).sort();
   const edited = join(corpus, 'stories', storyDirs[Math.floor(storyDirs.length / 2)] ?? '', 'index.mdx');
-  const original = readFileSync(edited, 'utf-8');
-  writeFileSync(edited, `${original}\n编辑部补记：本文于基准测试中修改了一句话。\n`);
-  let oneEdit: BuildRun;
-  try {
-    oneEdit = await timedBuild(relCorpus, outDir, cacheDir, join(BENCH, `build-${stories}-edit.log`));
-  } finally {
-    writeFileSync(edited, original);
+  const oneEdit = await editCorpus(
+    corpus,
+    edited,
+    (text) => `${text.trimEnd()}\n\n编辑部补记：本文于基准测试中修改了一句话。\n`,
+    () => timedBuild(relCorpus, outDir, cacheDir, log('edit')),
+  );
+  console.log(`   ${oneEdit.seconds.toFixed(1)} s, ${oneEdit.peakMb.toFixed(0)} MB${pages(oneEdit)}`);
+
+  // The teacher with the most stories: the widest rename a corpus holds.
+  const teacherDirs = readdirSync(join(corpus, 'teachers')).sort();
+  const storyCount = new Map<string, number>();
+  for (const dir of storyDirs) {
+    const frontmatter = readFileSync(join(corpus, 'stories', dir, 'index.mdx'), 'utf-8').split(/^---$/m)[1] ?? '';
+    for (const t of (parse(frontmatter) as { teachers?: string[] }).teachers ?? []) storyCount.set(t, (storyCount.get(t) ?? 0) + 1);
   }
+  const renamed = [...teacherDirs].sort((a, b) => (storyCount.get(b) ?? 0) - (storyCount.get(a) ?? 0))[0] ?? '';
+  console.log(`== ${stories}: rebuild after renaming a teacher (${renamed}, ${storyCount.get(renamed) ?? 0} stories)`);
+  const teacherRenamed = await editCorpus(
+    corpus,
+    join(corpus, 'teachers', renamed, 'index.mdx'),
+    renameTeacher,
+    () => timedBuild(relCorpus, outDir, cacheDir, log('teacher')),
+  );
+  console.log(`   ${teacherRenamed.seconds.toFixed(1)} s, ${teacherRenamed.peakMb.toFixed(0)} MB${pages(teacherRenamed)}`);
 
   const dist = measureDist(outDir);
   const firstStory = storyDirs[0] ?? '';
   const story = await measurePageWeight(outDir, `/stories/${firstStory}/`);
+
+  console.log(`== ${stories}: npm run dev on the corpus`);
+  let dev: DevRun | undefined;
+  try {
+    dev = await benchDev(corpus, stories, firstStory);
+    console.log(`   first page ${dev.firstPageSeconds.toFixed(1)} s, an edit shown ${dev.editShownSeconds.toFixed(1)} s, first page after a restart ${dev.restartFirstPageSeconds.toFixed(1)} s`);
+  } catch (error) {
+    console.error(`   npm run dev failed, build figures kept: ${(error as Error).message}`);
+  }
+
   const result: SizeResult = {
     stories,
-    commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf-8' }).stdout.trim() || 'unknown',
+    commit: COMMIT,
     measuredAt: new Date().toISOString().slice(0, 10),
     machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}`,
-    corpus: { teachers: generated.teachers, schools: generated.schools, images: generated.images, seconds: corpusSeconds },
+    corpus: { teachers: generated.teachers, schools: generated.schools, images: generated.images, seconds: generated.seconds },
     clean,
     unchanged,
     oneEdit,
+    teacherRenamed,
+    ...(dev ? { dev } : {}),
     dist,
     story,
   };
   if (lighthouse) {
-    const teacher = readdirSync(join(corpus, 'teachers')).sort()[0] ?? '';
+    const teacher = teacherDirs[0] ?? '';
     const paths: Record<string, string> = { home: '/', story: `/stories/${firstStory}/`, teacher: `/teachers/${teacher}/` };
     if (existsSync(join(outDir, 'search', 'index.html'))) paths.search = '/search/?q=老师';
     try {
@@ -386,8 +549,8 @@ function renderReport(results: SizeResult[]): string {
   const rows = (label: string, value: (r: SizeResult) => string) => `| ${label} | ${results.map(value).join(' | ')} |`;
   const header = `| | ${results.map((r) => `${r.stories.toLocaleString('en-US')} stories`).join(' | ')} |\n|---|${results.map(() => '---:').join('|')}|`;
   const phase = (r: BuildRun, name: string) => (r.phases[name] === undefined ? '—' : `${f(r.phases[name] ?? 0)} s`);
+  const routes = (r: BuildRun | undefined) => (r?.routes ? `${r.routes.rendered.toLocaleString('en-US')} rendered, ${r.routes.restored.toLocaleString('en-US')} restored` : '—');
   const lines = [
-    START,
     `Measured ${results[0]?.measuredAt ?? ''} on ${results[0]?.machine ?? ''} (shared with other work: wall times vary with it, CPU time and memory much less).`,
     '',
     '### Build',
@@ -405,9 +568,16 @@ function renderReport(results: SizeResult[]): string {
     rows('clean build, peak memory (all processes)', (r) => `**${f(r.clean.peakMb / 1024, 2)} GB**`),
     rows('per page (clean build ÷ pages)', (r) => `${f((r.clean.seconds / r.clean.pages) * 1000)} ms`),
     rows('per page, rendering only', (r) => `${f(((r.clean.phases['pages rendered'] ?? 0) / r.clean.pages) * 1000, 2)} ms`),
-    rows('rebuild, nothing changed', (r) => `${f(r.unchanged.seconds)} s, ${f(r.unchanged.peakMb / 1024, 2)} GB`),
-    rows('rebuild after editing one story', (r) => `**${f(r.oneEdit.seconds)} s**, ${f(r.oneEdit.peakMb / 1024, 2)} GB`),
+    rows('rebuild, nothing changed (time, peak memory of all processes)', (r) => `**${f(r.unchanged.seconds)} s**, ${f(r.unchanged.peakMb / 1024, 2)} GB`),
+    rows('  routes rendered / restored by the incremental build', (r) => routes(r.unchanged)),
+    rows("rebuild after editing one story's text", (r) => `**${f(r.oneEdit.seconds)} s**, ${f(r.oneEdit.peakMb / 1024, 2)} GB`),
     rows('  its CPU time', (r) => (r.oneEdit.cpuSeconds === undefined ? '—' : `${f(r.oneEdit.cpuSeconds)} s`)),
+    rows('  routes rendered / restored', (r) => routes(r.oneEdit)),
+    rows('rebuild after renaming a teacher (the one with most stories)', (r) => (r.teacherRenamed ? `**${f(r.teacherRenamed.seconds)} s**, ${f(r.teacherRenamed.peakMb / 1024, 2)} GB` : '—')),
+    rows('  routes rendered / restored', (r) => routes(r.teacherRenamed)),
+    rows('`npm run dev`: first story page, empty cache', (r) => (r.dev ? `${f(r.dev.firstPageSeconds)} s` : '—')),
+    rows('  from saving a story to its page showing the change', (r) => (r.dev ? `**${f(r.dev.editShownSeconds)} s**` : '—')),
+    rows('  first story page after a restart (cache kept)', (r) => (r.dev ? `${f(r.dev.restartFirstPageSeconds)} s` : '—')),
     rows('dist/ size', (r) => `${f(r.dist.mb)} MB in ${r.dist.files.toLocaleString('en-US')} files`),
     rows('  of which HTML', (r) => `${f(r.dist.htmlMb)} MB`),
     rows('  of which images', (r) => `${f(r.dist.imageMb)} MB`),
@@ -434,18 +604,11 @@ function renderReport(results: SizeResult[]): string {
       lines.push(`| ${name} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${f((s.lcpMs ?? 0) / 1000)} s | ${s.cls} | ${s.tbtMs} ms |`);
     }
   }
-  lines.push(END);
   return lines.join('\n');
 }
 
 function writeReport(results: SizeResult[]): void {
-  const file = 'BENCHMARKS.md';
-  const report = renderReport(results);
-  const current = existsSync(file) ? readFileSync(file, 'utf-8') : '';
-  const at = current.indexOf(START);
-  const end = current.indexOf(END);
-  if (at >= 0 && end > at) writeFileSync(file, current.slice(0, at) + report + current.slice(end + END.length));
-  else writeFileSync(file, `${current}${current ? '\n\n' : ''}## Build and page weight\n\n${report}\n`);
+  writeBenchmarksSection({ start: START, end: END, heading: 'Build and page weight', body: renderReport(results) });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
- * `npm run dev` as an editor starts it, for the dev-server tests: on a free port, on a copy of
- * `content/` (through YANGWANG_CONTENT_DIR) that a test may edit, in its own process group.
+ * `npm run dev` as an editor starts it, for the dev-server tests and the benchmark: on a free
+ * port, on a copy of `content/` (through YANGWANG_CONTENT_DIR) that a test may edit, or on a given
+ * content folder, in its own process group.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,16 +13,20 @@ import { join } from 'node:path';
 export interface DevServerOptions {
   /** Wait until the home page answers, at most this long; without it, return once started. */
   readyWithinMs?: number;
+  /** Serve this content folder itself instead of a copy of `content/` (it is neither copied nor deleted). */
+  contentDir?: string;
+  /** More environment variables for the server (YANGWANG_CACHE_DIR, …). */
+  env?: Record<string, string>;
 }
 
 export interface DevServer {
   /** The server's origin, `http://127.0.0.1:<port>`. */
   base: string;
-  /** The copy of `content/` the server reads; edit it to test what the server does. */
+  /** The content folder the server reads (a copy of `content/` unless one was given); edit it to test what the server does. */
   contentDir: string;
   /** Everything the server has printed so far, stdout and stderr, without colours. */
   log(): string;
-  /** Stops npm and the dev server it started, and deletes the copy of the content. */
+  /** Stops npm and the dev server it started, and deletes the copy of the content (if it made one). */
   stop(): Promise<void>;
 }
 
@@ -30,14 +35,15 @@ const STOP_GRACE_MS = 5000;
 
 /** Starts `npm run dev` on a copy of `content/`; with `readyWithinMs`, also waits until it serves. */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
-  const contentDir = mkdtempSync(join(tmpdir(), 'yangwang-dev-'));
-  cpSync('content', contentDir, { recursive: true });
+  const copied = options.contentDir === undefined;
+  const contentDir = options.contentDir ?? mkdtempSync(join(tmpdir(), 'yangwang-dev-'));
+  if (copied) cpSync('content', contentDir, { recursive: true });
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn('npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port)], {
     // A clean environment as a terminal would have it: no test-runner variables (NODE_ENV=test
     // changes how Astro renders). No colours, so tests can look for text in the log.
-    env: { ...withoutTestVariables(process.env), YANGWANG_CONTENT_DIR: contentDir, FORCE_COLOR: '0' },
+    env: { ...withoutTestVariables(process.env), ...options.env, YANGWANG_CONTENT_DIR: contentDir, FORCE_COLOR: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stop() reaches the dev server npm starts, not only npm.
     detached: true,
@@ -57,7 +63,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       const timer = setTimeout(() => signalGroup(server.pid, 'SIGKILL'), STOP_GRACE_MS);
       await exited;
       clearTimeout(timer);
-      rmSync(contentDir, { recursive: true, force: true });
+      if (copied) rmSync(contentDir, { recursive: true, force: true });
     },
   };
 

@@ -1,0 +1,26 @@
+/**
+ * The cache folders: what a deploy pipeline keeps between builds so that a build after a small
+ * edit renders only what changed. Without them a build is a clean build: slower, same output.
+ *
+ * One list for everything that names them: the README's "Deploying" section, the example CI
+ * files in docs/deploy/ (tests/unit/deploy-cache.test.ts checks all three agree) and
+ * `npm run check:incremental`, which keeps exactly these between its builds.
+ */
+export interface CacheFolder {
+  /** Relative to the project root, ending in `/`. */
+  path: string;
+  /** What is in it (README). */
+  holds: string;
+}
+
+export const CACHE_FOLDERS: readonly CacheFolder[] = [
+  {
+    path: 'node_modules/.astro/',
+    holds:
+      "Astro's cache: the incremental build's manifest (`incremental-build.json`) and its copy of every page it may restore (`dist/`), the content store (`data-store.json`), the optimised images (`assets/`) and the share cards (`share-images/`)",
+  },
+  {
+    path: 'node_modules/.cache/yangwang/',
+    holds: "the content check's per-file results",
+  },
+];
