@@ -29,7 +29,8 @@ export interface SearchFacets {
     people?: readonly string[];
     /** A story's writer (the byline is not indexed text). */
     writer?: string;
-    schools?: readonly string[];
+    /** What fact lists show (FactList is not indexed text): schools, districts, subjects, stages, honours. */
+    facts?: readonly string[];
     themes?: readonly string[];
     /** A volume's chapter titles (its table of contents is navigation, which Pagefind skips). */
     titles?: readonly string[];
@@ -78,7 +79,7 @@ export async function getStorySearchFacets(story: Story): Promise<SearchFacets> 
     },
     date: story.data.published,
     image: story.data.cover.src,
-    about: { people: teachers.map((t) => t.data.name), writer: story.data.writer, schools: filters.school, themes: story.data.themes },
+    about: { people: teachers.map((t) => t.data.name), writer: story.data.writer, facts: [...filters.school, ...filters.district], themes: story.data.themes },
   };
 }
 
@@ -93,7 +94,7 @@ export async function getTeacherSearchFacets(teacher: Teacher): Promise<SearchFa
     filters: { type: [TYPE.teacher], ...filters, year: distinct(honourYears) },
     meta: { title: teacher.data.name, school: filters.school.join('、') },
     names: getTeacherNameTerms(teacher.data.name, teacher.data.pinyin),
-    about: { schools: filters.school },
+    about: { facts: [...filters.school, ...filters.district, ...filters.subject, ...filters.stage, ...filters.honour] },
     ...(date && { date }),
     ...(teacher.data.portrait && { image: teacher.data.portrait.src }),
   };
@@ -111,6 +112,7 @@ export async function getSchoolSearchFacets(school: School): Promise<SearchFacet
       stage: distinct(school.data.stages),
     },
     meta: { title: school.data.name },
+    about: { facts: distinct([school.data.district, ...school.data.stages]) },
     names: getSchoolNameTerms(school.data.name, school.id, school.data.district),
     ...(date && { date }),
   };
@@ -121,6 +123,7 @@ export function getHonourYearSearchFacets(roll: HonourYear, title: string): Sear
   return {
     filters: { type: [TYPE.honour], honour: distinct(roll.data.awards.map((a) => a.title)), year: [String(roll.data.year)] },
     meta: { title },
+    about: { facts: distinct(roll.data.awards.map((a) => a.title)) },
     date,
   };
 }

@@ -55,11 +55,12 @@ export const SEARCH_RANKING = {
     // exact title covers the whole field, so its own page comes first.
     title_words: 20,
     name_words: 40,
-    people: 4,
+    people: 10,
     writer: 1,
     chapters: 1,
-    schools: 1,
-    themes: 1,
+    facts: 2,
+    // A story's themes are its editors' tags: a story tagged with the theme searched comes first.
+    themes: 5,
   },
 } as const;
 

@@ -254,9 +254,10 @@ describe('the indexed text reads as prose (result excerpts are cut from it)', ()
   });
 
   it('keeps what the margins said searchable as metadata, in the words a query is split into', () => {
-    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta).toMatchObject({ people: '林 秋 云', title_words: '山里 的 灯', schools: '云岭 县 青 岚 小学', writer: expect.any(String) });
+    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta).toMatchObject({ people: '林 秋 云', title_words: '山里 的 灯', facts: '云岭 县 青 岚 小学 云岭 县', writer: expect.any(String) });
     expect(byUrl.get('/stories/shan-li-de-deng/')?.meta['themes']).toContain('乡村 教育');
-    expect(byUrl.get('/teachers/tang-haoying/')?.meta).toMatchObject({ name_words: '唐 浩 瑛', schools: '屯 溪 现代 实验 学校' });
+    expect(byUrl.get('/teachers/tang-haoying/')?.meta).toMatchObject({ name_words: '唐 浩 瑛' });
+    expect(byUrl.get('/teachers/tang-haoying/')?.meta['facts']).toContain('屯 溪 现代 实验 学校');
     expect(byUrl.get('/collections/yangwang/')?.meta['chapters']).toContain('山里 的 灯');
   });
 });
