@@ -22,11 +22,11 @@ import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { decodeEntities } from '../../src/lib/search-excerpt.ts';
 import { normaliseQuery } from '../../src/lib/search-query.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { startServer } from '../../tests/e2e/support/server.ts';
+import { bundleSearch, type BenchSearchAnswer } from './search-bundle.ts';
 
 const WORK = resolve('.bench/search');
 const RESULTS = join(WORK, 'relevance.json');
@@ -178,41 +178,7 @@ function pickQueries(pages: SitePage[]): Query[] {
 // ---------------------------------------------------------------------------------------------
 // Running the site's search in Chromium
 
-interface BrowserAnswer {
-  /** Result ids (page hashes) in order. */
-  ids: string[];
-  top: { url: string; excerpt: string }[];
-  /** The term Pagefind was given, and how the browser's word segmenter splits the query (stop-words kept). */
-  term: string;
-  browserWords: string[];
-}
-
-/** The search page's own code, bundled for the page: one function that runs a query as it does. */
-async function bundleSearch(): Promise<string> {
-  const entry = `
-    import { loadIndex } from './src/components/search/pagefind.ts';
-    import { prepareQuery, searchPages } from './src/components/search/search-run.ts';
-    import { normaliseQuery, readSearchState } from './src/lib/search-query.ts';
-    window.yangwangRelevance = async (q) => {
-      const state = readSearchState(new URLSearchParams({ q }));
-      const index = await loadIndex();
-      const { term } = await prepareQuery(normaliseQuery(state.q));
-      const results = await searchPages(index, term || null, state);
-      const top = await results.next(10);
-      const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-      const browserWords = Array.from(segmenter.segment(normaliseQuery(state.q))).filter((s) => s.isWordLike).map((s) => s.segment);
-      return { ids: results.ids, top: top.map((d) => ({ url: d.url, excerpt: d.excerpt })), term, browserWords };
-    };`;
-  const result = await build({
-    stdin: { contents: entry, resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    write: false,
-    platform: 'browser',
-    logLevel: 'error',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
+type BrowserAnswer = BenchSearchAnswer;
 
 /** Page hash → URL, read from every fragment file of the bundle (and of its parts). */
 function readFragmentUrls(site: string): Map<string, { url: string; content: string }> {
@@ -361,11 +327,11 @@ async function runSite(label: string, site: string): Promise<RunResult> {
     const page = await (await browser.newContext({ bypassCSP: true })).newPage();
     await page.goto(`${server.origin}/about/`);
     await page.addScriptTag({ content: script, type: 'module' });
-    await page.waitForFunction(() => 'yangwangRelevance' in window);
+    await page.waitForFunction(() => 'yangwangSearch' in window);
     const scores: QueryScore[] = [];
     for (const query of queries) {
       const answer = await page.evaluate(
-        (q) => (window as unknown as { yangwangRelevance(q: string): Promise<BrowserAnswer> }).yangwangRelevance(q),
+        (q) => (window as unknown as { yangwangSearch(q: string, n: number): Promise<BrowserAnswer> }).yangwangSearch(q, 10),
         query.query,
       );
       const s = score(query, answer, fragments);
