@@ -242,7 +242,8 @@ describe('the indexed text reads as prose (result excerpts are cut from it)', ()
       expect(plain(f), f.url).not.toContain(UI.sampleNote);
     }
     const profile = plain(byUrl.get('/teachers/tang-haoying/') as Fragment);
-    expect(profile.startsWith('唐浩瑛')).toBe(true);
+    // The name, then the profile's own sentences (honours are in the facts metadata).
+    expect(profile).toMatch(/^唐浩瑛 唐浩瑛，屯溪现代实验学校教师。/);
     expect(profile).not.toContain('Táng');
     expect(profile).not.toContain('学校屯溪现代实验学校');
     expect(profile).toContain('唐浩瑛，屯溪现代实验学校教师。');

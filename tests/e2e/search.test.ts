@@ -115,8 +115,7 @@ const table: Case[] = [
   { kind: 'theme', params: { q: '名师工作室' }, first: S('mei-you-men-pai-de-gong-zuo-shi') },
   { kind: 'one character', params: { q: '灯' }, first: S('shan-li-de-deng') },
   { kind: 'one character', params: { q: '信' }, first: S('si-shi-qi-feng-hui-xin') },
-  // The full name is the stronger half: her profile may come first, her story on the theme next to it.
-  { kind: 'two terms', params: { q: '林秋云 乡村教育' }, within: [2, T('lin-qiuyun'), S('shan-li-de-deng')] },
+  { kind: 'two terms', params: { q: '林秋云 乡村教育' }, first: S('shan-li-de-deng') },
   { kind: 'title with a stop-word', params: { q: '山里的灯' }, first: S('shan-li-de-deng') },
   { kind: 'two terms', params: { q: '特殊教育 送教上门' }, first: S('mei-zhou-san-de-ke-biao') },
   { kind: 'volume', params: { q: '仰望' }, first: '/collections/yangwang/' },
