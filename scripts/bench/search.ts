@@ -23,6 +23,7 @@ import * as pagefind from 'pagefind';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
 import { SEARCH_RANKING, dropStopWords, normaliseQuery } from '../../src/lib/search-query.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
+import { bundleSearch, type BenchSearchAnswer } from './search-bundle.ts';
 import { startServer, type StaticServer } from '../../tests/e2e/support/server.ts';
 import { generateCorpus } from './generate-corpus.ts';
 
@@ -169,7 +170,12 @@ async function indexPresegmented(site: string, out: string): Promise<void> {
 }
 
 async function worker(mode: string, site: string, out: string, shardFile?: string): Promise<void> {
-  if (mode === 'article') await buildSearchIndex(site, { outputPath: out });
+  if (mode === 'article') await buildSearchIndex(site, { outputPath: out, partPages: Number.POSITIVE_INFINITY });
+  else if (mode === 'parts') {
+    const partPages = Number(values['part-pages']);
+    const summary = await buildSearchIndex(site, { outputPath: out, partPages, ...(values.cache && { cacheDir: resolve(values.cache) }) });
+    writeFileSync(`${out}.summary.json`, JSON.stringify(summary));
+  }
   else if (mode === 'presegmented') await indexPresegmented(site, out);
   else if (mode === 'shard' && shardFile) await indexShard(site, JSON.parse(readFileSync(shardFile, 'utf-8')) as string[], out);
   else throw new Error(`unknown worker mode ${mode}`);
@@ -568,6 +574,157 @@ function writeSection(results: SizeResult[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The index in parts (src/integrations/search-index.ts): memory, reuse and a reader's first search
+
+interface PartsRun {
+  variant: string;
+  /** Most pages in a part (Infinity: one index). */
+  partPages: number;
+  parts: number;
+  clean: { seconds: number; peakMb: number };
+  /** Indexing again with the cache: nothing changed, then one story's text edited. */
+  unchanged?: { seconds: number; peakMb: number; reused: number };
+  oneStory?: { seconds: number; peakMb: number; reused: number };
+  indexBytes: number;
+  files: number;
+  searches: QueryCost[];
+}
+
+interface PartsResult {
+  stories: number;
+  pages: number;
+  measured: string;
+  runs: PartsRun[];
+}
+
+/** One cold search in a fresh browser through the search page's own code; bytes until `count` results. */
+async function siteSearch(server: StaticServer, script: string, query: Query, count = 5): Promise<QueryCost> {
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await page.goto(`${server.origin}/about/`);
+    await page.addScriptTag({ content: script, type: 'module' });
+    await page.waitForFunction(() => 'yangwangSearch' in window);
+    const bytes = recordBytes(server);
+    const result = await page.evaluate(
+      async ({ term, count }) => {
+        const started = performance.now();
+        const answer = await (window as unknown as { yangwangSearch(q: string, n: number): Promise<BenchSearchAnswer> }).yangwangSearch(term, count);
+        return { ms: performance.now() - started, results: answer.ids.length, top: answer.top.map((t) => t.url) };
+      },
+      { term: query.query, count },
+    );
+    return { ...query, ...result, bytes: await bytes() };
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Edits one story's built page (a sentence added to its article), for the reuse measurement. */
+function editOneStory(site: string): () => void {
+  const dir = readdirSync(join(site, 'stories'), { withFileTypes: true }).find((d) => d.isDirectory() && d.name !== 'page' && !/^\d+$/.test(d.name));
+  const file = join(site, 'stories', dir?.name ?? '', 'index.html');
+  const original = readFileSync(file, 'utf-8');
+  writeFileSync(file, original.replace(/(<p class="lede summary"[^>]*>)/, '$1编辑改过的一句话。'));
+  return () => writeFileSync(file, original);
+}
+
+async function benchParts(stories: number, site: string, variants: number[], withBrowser: boolean): Promise<PartsResult> {
+  const pages = listHtml(site).filter((f) => !f.startsWith('pagefind') && /\sdata-pagefind-body[\s>]/.test(readFileSync(join(site, f), 'utf-8'))).length;
+  const out = join(site, 'pagefind');
+  const script = withBrowser ? await bundleSearch() : '';
+  const runs: PartsRun[] = [];
+  for (const partPages of variants) {
+    const variant = Number.isFinite(partPages) ? `parts of ≤ ${partPages.toLocaleString('en-US')} pages` : 'one index';
+    const cache = join(WORK, `parts-cache-${stories}-${partPages}`);
+    rmSync(cache, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    const args = (c: boolean) => ['scripts/bench/search.ts', '--worker', 'parts', '--site', site, '--out', out, '--part-pages', String(partPages), ...(c ? ['--cache', cache] : [])];
+    const summary = () => JSON.parse(readFileSync(`${out}.summary.json`, 'utf-8')) as { parts: number; reused: number };
+    console.log(`== ${stories}: ${variant}, clean`);
+    const clean = await measured(args(Number.isFinite(partPages)), {}, join(WORK, `parts-${stories}-${partPages}.log`));
+    const run: PartsRun = { variant, partPages, parts: summary().parts, clean: { seconds: clean.seconds, peakMb: clean.peakMb }, indexBytes: 0, files: 0, searches: [] };
+    console.log(`   ${run.parts} parts, ${clean.seconds.toFixed(1)} s, peak ${clean.peakMb.toFixed(0)} MB`);
+    if (Number.isFinite(partPages)) {
+      const unchanged = await measured(args(true));
+      run.unchanged = { seconds: unchanged.seconds, peakMb: unchanged.peakMb, reused: summary().reused };
+      const restore = editOneStory(site);
+      try {
+        const edited = await measured(args(true));
+        run.oneStory = { seconds: edited.seconds, peakMb: edited.peakMb, reused: summary().reused };
+      } finally {
+        restore();
+      }
+      // Back to the index of the unedited site for the searches.
+      await measured(args(true));
+      console.log(`   nothing changed ${run.unchanged.seconds.toFixed(1)} s; one story edited ${run.oneStory.seconds.toFixed(1)} s, peak ${run.oneStory.peakMb.toFixed(0)} MB`);
+    }
+    const size = measureDir(out);
+    run.indexBytes = size.indexBytes;
+    run.files = size.files;
+    if (withBrowser) {
+      const server = await startServer(site);
+      try {
+        for (const q of pickQueries(site)) {
+          const cost = await siteSearch(server, script, q);
+          run.searches.push(cost);
+          console.log(`   ${q.kind} (${q.query}): ${kb(cost.bytes.total)}, ${cost.ms.toFixed(0)} ms, ${cost.results} results`);
+        }
+      } finally {
+        await server.close();
+      }
+    }
+    runs.push(run);
+  }
+  return { stories, pages, measured: new Date().toISOString().slice(0, 10), runs };
+}
+
+function renderPartsSection(results: PartsResult[]): string {
+  const lines = [
+    '<!-- search-parts:start (written by npm run bench:search -- --parts …) -->',
+    '',
+    `Pagefind run by the build's own indexing code (src/integrations/search-index.ts) on a site built with YANGWANG_SEARCH_INDEX=off; memory is the peak resident memory of the whole process tree (Node and Pagefind), sampled every 100 ms. “Nothing changed” and “one story edited” index again with the parts cache of the clean run (one story's article changed in the built HTML). Searches run in a fresh Chromium through the search page's own code (search-run.ts: parts merged, stop-words left out); bytes are what the static server sent (gzip where a host would compress) until five results' data.`,
+    '',
+    '| stories | pages | index | parts | clean: time / peak | nothing changed | one story edited | index files |',
+    '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    for (const run of r.runs) {
+      const again = (x?: { seconds: number; peakMb: number; reused: number }) => (x ? `${x.seconds.toFixed(1)} s / ${(x.peakMb / 1024).toFixed(2)} GB (${x.reused} of ${run.parts} reused)` : '—');
+      lines.push(
+        `| ${r.stories.toLocaleString('en-US')} | ${r.pages.toLocaleString('en-US')} | ${run.variant} | ${run.parts} | ${run.clean.seconds.toFixed(1)} s / ${(run.clean.peakMb / 1024).toFixed(2)} GB | ${again(run.unchanged)} | ${again(run.oneStory)} | ${mb(run.indexBytes)} in ${run.files.toLocaleString('en-US')} files |`,
+      );
+    }
+  }
+  lines.push('', '| stories | index | query | results | total | script+worker+wasm | page lists | word chunks | fragments | other | time |', '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of results) {
+    for (const run of r.runs) {
+      for (const c of run.searches) {
+        lines.push(
+          `| ${r.stories.toLocaleString('en-US')} | ${run.variant} | ${c.kind}: ${c.query} | ${c.results} | ${kb(c.bytes.total)} | ${kb(c.bytes.fixed)} | ${kb(c.bytes.meta)} | ${kb(c.bytes.chunks)} | ${kb(c.bytes.fragments)} | ${kb(c.bytes.other)} | ${c.ms.toFixed(0)} ms |`,
+        );
+      }
+    }
+  }
+  lines.push('', '<!-- search-parts:end -->');
+  return lines.join('\n');
+}
+
+function writePartsSection(results: PartsResult[]): void {
+  const file = 'BENCHMARKS.md';
+  const section = renderPartsSection(results);
+  const current = readFileSync(file, 'utf-8');
+  const start = current.indexOf('<!-- search-parts:start');
+  const endMark = '<!-- search-parts:end -->';
+  const end = current.indexOf(endMark);
+  if (start >= 0 && end > start) writeFileSync(file, current.slice(0, start) + section + current.slice(end + endMark.length));
+  else {
+    const at = current.indexOf('<!-- search-bench:start');
+    writeFileSync(file, `${current.slice(0, at)}${section}\n\n${current.slice(at)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 const { values } = parseArgs({
   options: {
@@ -577,13 +734,29 @@ const { values } = parseArgs({
     'no-browser': { type: 'boolean', default: false },
     /** Re-measure only typing into /search/, keeping the other figures of that size. */
     'ui-only': { type: 'boolean', default: false },
+    /** Measure the index in parts instead: `--parts 2500,1000` (part sizes; one index is always measured too). */
+    parts: { type: 'string' },
     worker: { type: 'string' },
     out: { type: 'string' },
     shard: { type: 'string' },
+    'part-pages': { type: 'string' },
+    cache: { type: 'string' },
   },
 });
 
-if (values.worker) {
+if (values.parts && !values.worker) {
+  const sites = new Map((values.site ?? []).map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
+  const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const variants = [Number.POSITIVE_INFINITY, ...values.parts.split(',').map(Number).filter((n) => n > 0)];
+  const file = join(WORK, 'parts.json');
+  await mkdir(WORK, { recursive: true });
+  const all: Record<string, PartsResult> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf-8')) as Record<string, PartsResult>) : {};
+  for (const stories of sizes) {
+    all[stories] = await benchParts(stories, await ensureSite(stories, sites.get(stories)), variants, !values['no-browser']);
+    writeFileSync(file, JSON.stringify(all, (_, v: unknown) => (v === Number.POSITIVE_INFINITY ? 'Infinity' : v), 2));
+    writePartsSection(Object.values(all).sort((a, b) => a.stories - b.stories));
+  }
+} else if (values.worker) {
   await worker(values.worker, resolve(values.site?.[0] ?? ''), resolve(values.out ?? ''), values.shard);
 } else {
   const sites = new Map((values.site ?? []).map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));

@@ -8,7 +8,7 @@ import { UI } from '../i18n/zh-CN.ts';
 import type { SearchFilterKey } from '../lib/search-query.ts';
 import { getSchoolNameTerms, getTeacherNameTerms, type NameTerms } from '../lib/search-terms.ts';
 import type { HonourYear } from './honours.ts';
-import type { Volume } from './collections.ts';
+import { getChapters, type Volume } from './collections.ts';
 import { getSchoolMap, type School } from './schools.ts';
 import { getStoriesByTeacher, type Story } from './stories.ts';
 import { getStoryTeachers, getTeachersBySchool, type Teacher } from './teachers.ts';
@@ -20,6 +20,21 @@ export interface SearchFacets {
   meta: { title: string; teacher?: string; school?: string; date?: string };
   /** Name forms for profiles and schools (searched, and weighted above body text). */
   names?: NameTerms;
+  /**
+   * Searched, never shown: the people a page is about (a story's teachers), the schools and the
+   * themes it names in its margins. Pages keep such lists out of their indexed text, so a result's
+   * excerpt is a sentence from the page, and these carry the names instead.
+   */
+  about?: {
+    people?: readonly string[];
+    /** A story's writer (the byline is not indexed text). */
+    writer?: string;
+    /** What fact lists show (FactList is not indexed text): schools, districts, subjects, stages, honours. */
+    facts?: readonly string[];
+    themes?: readonly string[];
+    /** A volume's chapter titles (its table of contents is navigation, which Pagefind skips). */
+    titles?: readonly string[];
+  };
   /** Sort key: `YYYY-MM-DD`, or `YYYY` when only the year is known. */
   date?: string;
   /** The result's thumbnail. */
@@ -64,6 +79,7 @@ export async function getStorySearchFacets(story: Story): Promise<SearchFacets> 
     },
     date: story.data.published,
     image: story.data.cover.src,
+    about: { people: teachers.map((t) => t.data.name), writer: story.data.writer, facts: [...filters.school, ...filters.district], themes: story.data.themes },
   };
 }
 
@@ -78,6 +94,7 @@ export async function getTeacherSearchFacets(teacher: Teacher): Promise<SearchFa
     filters: { type: [TYPE.teacher], ...filters, year: distinct(honourYears) },
     meta: { title: teacher.data.name, school: filters.school.join('、') },
     names: getTeacherNameTerms(teacher.data.name, teacher.data.pinyin),
+    about: { facts: [...filters.school, ...filters.district, ...filters.subject, ...filters.stage, ...filters.honour] },
     ...(date && { date }),
     ...(teacher.data.portrait && { image: teacher.data.portrait.src }),
   };
@@ -95,6 +112,7 @@ export async function getSchoolSearchFacets(school: School): Promise<SearchFacet
       stage: distinct(school.data.stages),
     },
     meta: { title: school.data.name },
+    about: { facts: distinct([school.data.district, ...school.data.stages]) },
     names: getSchoolNameTerms(school.data.name, school.id, school.data.district),
     ...(date && { date }),
   };
@@ -105,14 +123,18 @@ export function getHonourYearSearchFacets(roll: HonourYear, title: string): Sear
   return {
     filters: { type: [TYPE.honour], honour: distinct(roll.data.awards.map((a) => a.title)), year: [String(roll.data.year)] },
     meta: { title },
+    about: { facts: distinct(roll.data.awards.map((a) => a.title)) },
     date,
   };
 }
 
-export function getVolumeSearchFacets(volume: Volume): SearchFacets {
+export async function getVolumeSearchFacets(volume: Volume): Promise<SearchFacets> {
+  const chapters = await getChapters(volume);
+  const teachers = await Promise.all(chapters.map((c) => getStoryTeachers(c.story)));
   return {
     filters: { type: [TYPE.collection], year: [String(volume.data.year)] },
     meta: { title: `《${volume.data.title}》` },
+    about: { people: distinct(teachers.flat().map((t) => t.data.name)), titles: chapters.map((c) => c.story.data.title) },
     date: String(volume.data.year),
     ...(volume.data.cover && { image: volume.data.cover.src }),
   };

@@ -1,36 +1,78 @@
 /**
  * Builds the Pagefind search index when Astro has written the site, so every `npm run build`
  * ships an index of exactly the pages it built. Pages choose what is indexed with
- * `data-pagefind-body` (and `SearchFacets` for filters, metadata and sort); this step only runs
+ * `data-pagefind-body` (and `SearchFacets` for filters, metadata and sort); this step runs
  * Pagefind over `dist/` and fails the build when Pagefind reports a problem.
+ *
+ * The index is built in parts of bounded size, one after another: Pagefind holds a whole index in
+ * memory until it is written (pagefind#842), so one index of a large site needs many gigabytes.
+ * Each part is closed before the next starts, so memory is bounded by the part size. A part whose
+ * pages did not change is copied from the cache (Astro's cache folder, `search-index/`) instead
+ * of being indexed again (Pagefind has no incremental indexing, pagefind#71). The browser merges
+ * the parts with Pagefind's `mergeIndex` (src/components/search/pagefind.ts).
+ *
+ * Parts: the pages that are not stories (profiles, schools, honour rolls, volumes, about) form
+ * the first part, written at the bundle's root with Pagefind's script and WebAssembly; stories
+ * are packed by publication year, oldest first, into parts of at most `partPages` pages (a year
+ * larger than that is split by a hash of each page's URL). A new story lands in its year's part,
+ * so the other parts are reused.
  * @see https://pagefind.app/docs/node-api/
+ * @see https://pagefind.app/docs/multisite/
+ * @see https://github.com/Pagefind/pagefind/issues/842
+ * @see https://github.com/Pagefind/pagefind/issues/71
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
 import * as pagefind from 'pagefind';
-import { TRADITIONAL_TABLE_FILE } from '../lib/search-query.ts';
+import { SEARCH_PARTS_FILE, TRADITIONAL_TABLE_FILE, type SearchParts } from '../lib/search-query.ts';
 import { buildTraditionalTable, collectHanCharacters } from '../lib/traditional.ts';
 
 /** Where the index goes, under the site root; the search page loads `/pagefind/pagefind.js`. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/** Folder of the merged parts, inside the bundle. */
+const PARTS_DIR = 'parts';
+
+/**
+ * Most pages in one part. Pagefind needs about 0.6–1.7 MB per long Chinese page while it indexes
+ * (BENCHMARKS.md, “Search”); every part costs a reader's search its page list and one index chunk
+ * per word, so parts are as large as the memory budget allows.
+ */
+export const DEFAULT_PART_PAGES = 2500;
 
 /**
  * Files Pagefind writes for its own ready-made interfaces. The site has its own search page
  * (its UI injects styles that a strict Content-Security-Policy refuses), so these are removed.
  */
 const UNUSED_BUNDLE_FILE = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
+/** Script, worker and WebAssembly: only the root part keeps them (merged parts use the root's). */
+const RUNTIME_FILE = /^(?:pagefind\.js|pagefind-worker\.js|wasm\..+\.pagefind)$/;
 
 export interface SearchIndexSummary {
   /** Pages that went into the index. */
   pageCount: number;
+  /** Parts, and how many of them came from the cache. */
+  parts: number;
+  reused: number;
   /** Milliseconds spent indexing and writing. */
   milliseconds: number;
 }
 
-/** Pages in the written index, summed over languages (`pagefind-entry.json`). */
+export interface SearchIndexOptions {
+  /** Where the bundle goes (default `siteDir/pagefind`). */
+  outputPath?: string;
+  /** Where finished parts are kept between builds; none when absent. */
+  cacheDir?: string;
+  /** Most pages in one part. */
+  partPages?: number;
+}
+
+/** Pages in a written index, summed over languages (`pagefind-entry.json`). */
 export function readIndexedPageCount(bundleDir: string): number {
   const entry = JSON.parse(readFileSync(join(bundleDir, 'pagefind-entry.json'), 'utf-8')) as {
     languages: Record<string, { page_count: number }>;
@@ -38,56 +80,201 @@ export function readIndexedPageCount(bundleDir: string): number {
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
 }
 
-/**
- * Indexes the built site in `siteDir` and writes the bundle to `siteDir/pagefind/` (or to
- * `outputPath`, for the benchmark). Throws with Pagefind's own messages when it reports errors or
- * finds no page.
- */
-export async function buildSearchIndex(siteDir: string, { outputPath = join(siteDir, SEARCH_BUNDLE_DIR) } = {}): Promise<SearchIndexSummary> {
-  const started = performance.now();
+/** Every HTML file under a folder, recursively, as paths relative to it, sorted. */
+function listHtmlFiles(dir: string, skip: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .filter((file) => !file.startsWith(`${skip}/`))
+    .sort();
+}
+
+interface IndexedPage {
+  file: string;
+  /** Publication year of a story; undefined for every other page. */
+  storyYear?: string;
+}
+
+const BODY = /\sdata-pagefind-body[\s>]/;
+const STORY_FILE = /^stories\/(?!page\/)[^/]+\/index\.html$/;
+
+/** The pages to index, with what decides their part. */
+function readPages(siteDir: string, skip: string, corpus: Set<string>): IndexedPage[] {
+  const pages: IndexedPage[] = [];
+  for (const file of listHtmlFiles(siteDir, skip)) {
+    const html = readFileSync(join(siteDir, file), 'utf-8');
+    collectHanCharacters(html, corpus);
+    if (!BODY.test(html)) continue;
+    const year = STORY_FILE.test(file) ? /\sdata-date="(\d{4})/.exec(html)?.[1] : undefined;
+    pages.push({ file, ...(year && { storyYear: year }) });
+  }
+  return pages;
+}
+
+/** A stable number for a string (FNV-1a), to split a large group without reshuffling others. */
+function bucketOf(text: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % buckets;
+}
+
+interface Part {
+  name: string;
+  files: string[];
+}
+
+/** Splits a group into parts of at most `max` pages by a hash of each file (stable). */
+function splitGroup(name: string, files: string[], max: number): Part[] {
+  const count = Math.ceil(files.length / max);
+  if (count <= 1) return [{ name, files }];
+  const parts = Array.from({ length: count }, (_, i) => ({ name: `${name}-${i + 1}`, files: [] as string[] }));
+  for (const file of files) parts[bucketOf(file, count)]?.files.push(file);
+  return parts.filter((p) => p.files.length > 0);
+}
+
+/** Assigns pages to parts: everything but stories first, then stories packed by year (see the module's comment). */
+export function planParts(pages: readonly IndexedPage[], max: number): Part[] {
+  // Infinity: one index of everything (what the benchmark compares the parts with).
+  if (!Number.isFinite(max)) return [{ name: 'all', files: pages.map((p) => p.file) }];
+  const others = pages.filter((p) => p.storyYear === undefined).map((p) => p.file);
+  const byYear = new Map<string, string[]>();
+  for (const p of pages) if (p.storyYear !== undefined) byYear.set(p.storyYear, [...(byYear.get(p.storyYear) ?? []), p.file]);
+  const parts = splitGroup('people', others, max);
+  let current: { years: string[]; files: string[] } | undefined;
+  const flush = () => {
+    if (current) parts.push({ name: `stories-${current.years[0]}-${current.years.at(-1)}`, files: current.files });
+    current = undefined;
+  };
+  for (const year of [...byYear.keys()].sort()) {
+    const files = byYear.get(year) ?? [];
+    if (files.length > max) {
+      flush();
+      parts.push(...splitGroup(`stories-${year}`, files, max));
+      continue;
+    }
+    if (current && current.files.length + files.length > max) flush();
+    current ??= { years: [], files: [] };
+    current.years.push(year);
+    current.files.push(...files);
+  }
+  flush();
+  return parts.filter((p) => p.files.length > 0);
+}
+
+/** What makes a part's output: Pagefind's version and settings, and each page's URL and HTML. */
+function hashPart(siteDir: string, part: Part): string {
+  const hash = createHash('sha256');
+  hash.update(`pagefind ${pagefindVersion()} zh-cn chunk=${process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ?? ''}\n`);
+  for (const file of part.files) {
+    hash.update(`${file}\n`);
+    hash.update(readFileSync(join(siteDir, file)));
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+let version: string | undefined;
+function pagefindVersion(): string {
+  const main = fileURLToPath(import.meta.resolve('pagefind'));
+  version ??= (JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf-8')) as { version: string }).version;
+  return version;
+}
+
+/** Indexes one part's pages and writes its bundle to `out`; Pagefind is closed afterwards. */
+async function indexPart(siteDir: string, part: Part, out: string): Promise<void> {
   // The whole site is Chinese: force the language so segmentation never depends on one page's
   // `lang` attribute (without zh-CN, whole clauses become single tokens).
   const created = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   try {
     if (!created.index) throw new Error(created.errors.join('\n'));
     const { index } = created;
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(added.errors.join('\n'));
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
-    // addDirectory counts every HTML file it read; the entry file counts the pages indexed.
-    const pageCount = readIndexedPageCount(outputPath);
-    if (pageCount === 0) throw new Error(`${siteDir} 里没有带 data-pagefind-body 的页面`);
-    for (const name of readdirSync(outputPath)) {
-      if (UNUSED_BUNDLE_FILE.test(name)) rmSync(join(outputPath, name));
+    for (const file of part.files) {
+      const url = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+      const added = await index.addHTMLFile({ url, content: readFileSync(join(siteDir, file), 'utf-8') });
+      if (added.errors.length > 0) throw new Error(`${file}: ${added.errors.join('\n')}`);
     }
-    writeTraditionalTable(siteDir, outputPath);
-    return { pageCount, milliseconds: Math.round(performance.now() - started) };
+    const written = await index.writeFiles({ outputPath: out });
+    if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
   } finally {
+    // Ends Pagefind's process, and with it the memory of this part's index.
     await pagefind.close();
   }
 }
 
-/** Every HTML file under a folder, recursively. */
-function listHtmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name));
+/**
+ * Indexes the built site in `siteDir` and writes the bundle to `siteDir/pagefind/` (or to
+ * `outputPath`, for the benchmark). Throws with Pagefind's own messages when it reports errors or
+ * finds no page.
+ */
+export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexSummary> {
+  const started = performance.now();
+  const outputPath = options.outputPath ?? join(siteDir, SEARCH_BUNDLE_DIR);
+  const partPages = options.partPages ?? DEFAULT_PART_PAGES;
+  const corpus = new Set<string>();
+  const pages = readPages(siteDir, relative(siteDir, outputPath), corpus);
+  if (pages.length === 0) throw new Error(`${siteDir} 里没有带 data-pagefind-body 的页面`);
+  const parts = planParts(pages, partPages);
+  rmSync(outputPath, { recursive: true, force: true });
+  const scratch = options.cacheDir ?? mkdtempSync(join(tmpdir(), 'yangwang-search-'));
+  mkdirSync(scratch, { recursive: true });
+  const keys: string[] = [];
+  let reused = 0;
+  let pageCount = 0;
+  const merged: SearchParts['parts'] = [];
+  for (const [i, part] of parts.entries()) {
+    const key = `${part.name}-${hashPart(siteDir, part)}`;
+    keys.push(key);
+    const cached = join(scratch, key);
+    if (options.cacheDir && existsSync(join(cached, 'pagefind-entry.json'))) {
+      reused++;
+    } else {
+      const temporary = `${cached}.partial`;
+      rmSync(temporary, { recursive: true, force: true });
+      await indexPart(siteDir, part, temporary);
+      rmSync(cached, { recursive: true, force: true });
+      renameSync(temporary, cached);
+    }
+    const count = readIndexedPageCount(cached);
+    if (count !== part.files.length) throw new Error(`${part.name}：${part.files.length} 个页面，索引里只有 ${count} 个`);
+    pageCount += count;
+    // The first part sits at the bundle's root with the script; the others under parts/.
+    const target = i === 0 ? outputPath : join(outputPath, PARTS_DIR, part.name);
+    cpSync(cached, target, {
+      recursive: true,
+      filter: (source) => {
+        const name = relative(cached, source);
+        return !UNUSED_BUNDLE_FILE.test(name) && (i === 0 || !RUNTIME_FILE.test(name));
+      },
+    });
+    merged.push({ name: part.name, path: i === 0 ? '' : `${PARTS_DIR}/${part.name}/` });
+  }
+  pruneCache(scratch, new Set(keys), options.cacheDir !== undefined);
+  const manifest: SearchParts = { parts: merged };
+  writeFileSync(join(outputPath, SEARCH_PARTS_FILE), JSON.stringify(manifest));
+  writeFileSync(join(outputPath, TRADITIONAL_TABLE_FILE), JSON.stringify(buildTraditionalTable(traditionalToSimplified, corpus)));
+  return { pageCount, parts: parts.length, reused, milliseconds: Math.round(performance.now() - started) };
 }
 
-/** Writes the traditional→simplified table for the characters the site uses (see traditional.ts). */
-function writeTraditionalTable(siteDir: string, outputPath: string): void {
-  const corpus = new Set<string>();
-  for (const file of listHtmlFiles(siteDir)) collectHanCharacters(readFileSync(file, 'utf-8'), corpus);
-  const table = buildTraditionalTable(traditionalToSimplified, corpus);
-  writeFileSync(join(outputPath, TRADITIONAL_TABLE_FILE), JSON.stringify(table));
+/** Removes cached parts this build did not use (or the scratch folder, without a cache). */
+function pruneCache(dir: string, keep: ReadonlySet<string>, isCache: boolean): void {
+  if (!isCache) {
+    rmSync(dir, { recursive: true, force: true });
+    return;
+  }
+  for (const name of readdirSync(dir)) {
+    if (!keep.has(name) && statSync(join(dir, name)).isDirectory()) rmSync(join(dir, name), { recursive: true, force: true });
+  }
 }
 
 /** The Astro integration: runs `buildSearchIndex` on the build's output directory. */
 export default function searchIndex(): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'yangwang:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        // Kept between builds with the rest of Astro's cache (README, “Building a large site”).
+        cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
+      },
       'astro:build:done': async ({ dir, logger }) => {
         // The search benchmark builds a site once and indexes it separately, under measurement.
         if (process.env['YANGWANG_SEARCH_INDEX'] === 'off') {
@@ -95,8 +282,10 @@ export default function searchIndex(): AstroIntegration {
           return;
         }
         try {
-          const { pageCount, milliseconds } = await buildSearchIndex(fileURLToPath(dir));
-          logger.info(`搜索索引：${pageCount} 个页面，用时 ${(milliseconds / 1000).toFixed(1)} 秒`);
+          const summary = await buildSearchIndex(fileURLToPath(dir), { ...(cacheDir && { cacheDir }) });
+          logger.info(
+            `搜索索引：${summary.pageCount} 个页面，${summary.parts} 个分块（${summary.reused} 个沿用缓存），用时 ${(summary.milliseconds / 1000).toFixed(1)} 秒`,
+          );
         } catch (error) {
           throw new Error(`生成搜索索引失败：${error instanceof Error ? error.message : String(error)}`, { cause: error });
         }

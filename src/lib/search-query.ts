@@ -11,6 +11,16 @@ export type SearchFilterKey = (typeof SEARCH_FILTER_KEYS)[number];
 /** Traditional→simplified table written next to the index (see traditional.ts). */
 export const TRADITIONAL_TABLE_FILE = 'yangwang-t2s.json';
 
+/**
+ * The index's parts, written next to Pagefind's script (src/integrations/search-index.ts): the
+ * first part is the bundle's root, the others are merged into it in the browser.
+ */
+export const SEARCH_PARTS_FILE = 'yangwang-parts.json';
+export interface SearchParts {
+  /** Each part's name and folder, relative to the bundle (`''` for the root part). */
+  parts: { name: string; path: string }[];
+}
+
 /** Result orders: by relevance (Pagefind's ranking), or by date. */
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -29,7 +39,29 @@ export const MAX_QUERY_LENGTH = 64;
  * @see https://pagefind.app/docs/ranking/
  */
 export const SEARCH_RANKING = {
-  metaWeights: { title: 20, name: 40, alias: 40, pinyin: 40, words: 40, initials: 40, teacher: 1, school: 1, date: 0, image: 0 },
+  metaWeights: {
+    title: 20,
+    name: 40,
+    alias: 40,
+    pinyin: 40,
+    words: 40,
+    initials: 40,
+    teacher: 1,
+    school: 1,
+    date: 0,
+    sorted: 0,
+    image: 0,
+    // The same values in the words a query is split into (splitSearchWords): a full name or an
+    // exact title covers the whole field, so its own page comes first.
+    title_words: 20,
+    name_words: 40,
+    people: 10,
+    writer: 1,
+    chapters: 1,
+    facts: 2,
+    // A story's themes are its editors' tags: a story tagged with the theme searched comes first.
+    themes: 5,
+  },
 } as const;
 
 export interface SearchState {

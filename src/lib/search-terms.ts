@@ -55,3 +55,21 @@ export function getSchoolNameTerms(name: string, id: string, district?: string):
     initials: initials.toLowerCase(),
   };
 }
+
+const wordSegmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh-CN', { granularity: 'word' }) : undefined;
+
+/**
+ * Text as the words a reader's query is searched as: Pagefind splits every query with the
+ * browser's `Intl.Segmenter` (names fall apart into single characters: 白立平 → 白 立 平), but
+ * keeps each metadata value whole, so a title or name stored as written only ever matches the
+ * first word of a query (pagefind#1237). Search-only metadata fields hold these words, spaced,
+ * so a full name or an exact title matches the whole field.
+ * @see https://github.com/Pagefind/pagefind/issues/1237
+ */
+export function splitSearchWords(text: string): string {
+  const normalised = text.normalize('NFKC').toLowerCase();
+  if (!wordSegmenter) return normalised.replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim();
+  const words: string[] = [];
+  for (const { segment, isWordLike } of wordSegmenter.segment(normalised)) if (isWordLike) words.push(segment);
+  return words.join(' ');
+}

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { UI } from '../../src/i18n/zh-CN.ts';
 import { DIST, listPages } from './dist.ts';
 
 interface Fragment {
@@ -25,9 +26,20 @@ function readPagefindFile(path: string): Buffer {
   return data.subarray(12);
 }
 
-const fragments: Fragment[] = readdirSync(join(BUNDLE, 'fragment')).map(
-  (name) => JSON.parse(readPagefindFile(join(BUNDLE, 'fragment', name)).toString('utf-8')) as Fragment,
+interface Manifest {
+  parts: { name: string; path: string }[];
+}
+const manifest = JSON.parse(readFileSync(join(BUNDLE, 'yangwang-parts.json'), 'utf-8')) as Manifest;
+const partDirs = manifest.parts.map((p) => join(BUNDLE, p.path));
+/** Every page of every part, with the part it is in. */
+const fragments: (Fragment & { part: string })[] = manifest.parts.flatMap((part, i) =>
+  readdirSync(join(partDirs[i] ?? BUNDLE, 'fragment')).map((name) => ({
+    ...(JSON.parse(readPagefindFile(join(partDirs[i] ?? BUNDLE, 'fragment', name)).toString('utf-8')) as Fragment),
+    part: part.name,
+  })),
 );
+/** A fragment's text as a reader sees it in an excerpt (Pagefind keeps a zero-width space after each word). */
+const plain = (f: Fragment) => f.content.replace(/\u200b/g, '');
 const byUrl = new Map(fragments.map((f) => [f.url, f]));
 
 // What content/ says, read independently of the site's code.
@@ -87,11 +99,23 @@ describe('the index holds exactly the pages that should be found', () => {
 
   it(`has ${expected.length} pages: every story, teacher, school, honour year, volume and the about page`, () => {
     expect(fragments.map((f) => f.url).sort()).toEqual(expected);
-    const entry = JSON.parse(readFileSync(join(BUNDLE, 'pagefind-entry.json'), 'utf-8')) as {
-      languages: Record<string, { page_count: number }>;
-    };
-    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
-    expect(entry.languages['zh-cn']?.page_count).toBe(expected.length);
+    let pages = 0;
+    for (const dir of partDirs) {
+      const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf-8')) as {
+        languages: Record<string, { page_count: number }>;
+      };
+      expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+      pages += entry.languages['zh-cn']?.page_count ?? 0;
+    }
+    expect(pages).toBe(expected.length);
+  });
+
+  it('is built in parts: people, schools and other pages first, stories by year; each page in one part', () => {
+    expect(manifest.parts[0]).toEqual({ name: 'people', path: '' });
+    expect(manifest.parts.length).toBeGreaterThan(1);
+    for (const part of manifest.parts.slice(1)) expect(part.path).toBe(`parts/${part.name}/`);
+    for (const f of fragments) expect(f.part, f.url).toMatch(f.url.startsWith('/stories/') ? /^stories-/ : /^people$/);
+    expect(new Set(fragments.map((f) => f.url)).size).toBe(fragments.length);
   });
 
   it('leaves out lists, the home page, the print edition, search and 404', () => {
@@ -109,8 +133,8 @@ describe('the index holds exactly the pages that should be found', () => {
     }
     // Navigation and related-story lists never reach the indexed text.
     const story = byUrl.get('/stories/shan-li-de-deng/');
-    expect(story?.content).not.toContain('相关故事');
-    expect(story?.content).not.toContain('优秀教师先进事迹');
+    expect(plain(story as Fragment)).not.toContain('相关故事');
+    expect(plain(story as Fragment)).not.toContain('优秀教师先进事迹');
   });
 });
 
@@ -193,7 +217,7 @@ describe('metadata and name forms', () => {
     expect(byUrl.get('/teachers/tang-haoying/')?.meta).toMatchObject({ name: '唐浩瑛', pinyin: 'tanghaoying', words: 'tang haoying', initials: 'thy' });
     expect(byUrl.get('/schools/yunling-qinglan-xiaoxue/')?.meta).toMatchObject({ alias: '青岚小学', words: 'yunling qinglan xiaoxue' });
     for (const fragment of fragments) {
-      expect(fragment.content, fragment.url).not.toMatch(/tanghaoying|qinglanxiaoxue|\bthy\b/);
+      expect(plain(fragment), fragment.url).not.toMatch(/tanghaoying|qinglanxiaoxue|\bthy\b/);
     }
   });
 
@@ -209,12 +233,46 @@ describe('metadata and name forms', () => {
   });
 });
 
+describe('the indexed text reads as prose (result excerpts are cut from it)', () => {
+  it('leaves out labels, bylines, credits, the sample note, monograms and the story’s margin', () => {
+    // Labels as the margins and fact lists print them (a label run into its value).
+    const labels = /学段(?:小学|初中|高中)|职称(?:[一二]级|高级|正高级)|所在区县|本文人物|主题\.|文／|题图：|收录于《/;
+    for (const f of fragments) {
+      expect(plain(f), f.url).not.toMatch(labels);
+      expect(plain(f), f.url).not.toContain(UI.sampleNote);
+    }
+    const profile = plain(byUrl.get('/teachers/tang-haoying/') as Fragment);
+    // The name, then the profile's own sentences (honours are in the facts metadata).
+    expect(profile).toMatch(/^唐浩瑛 唐浩瑛，屯溪现代实验学校教师。/);
+    expect(profile).not.toContain('Táng');
+    expect(profile).not.toContain('学校屯溪现代实验学校');
+    expect(profile).toContain('唐浩瑛，屯溪现代实验学校教师。');
+  });
+
+  it('starts a story with its title and then its own sentences', () => {
+    const story = plain(byUrl.get('/stories/shan-li-de-deng/') as Fragment);
+    expect(story).toMatch(/^山里的灯\. 记云岭县青岚小学教师林秋云\. 1996年，十九岁的林秋云背着铺盖/);
+  });
+
+  it('keeps what the margins said searchable as metadata, in the words a query is split into', () => {
+    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta).toMatchObject({ people: '林 秋 云', title_words: '山里 的 灯', facts: '云岭 县 青 岚 小学 云岭 县', writer: expect.any(String) });
+    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta['themes']).toContain('乡村 教育');
+    expect(byUrl.get('/teachers/tang-haoying/')?.meta).toMatchObject({ name_words: '唐 浩 瑛' });
+    expect(byUrl.get('/teachers/tang-haoying/')?.meta['facts']).toContain('屯 溪 现代 实验 学校');
+    expect(byUrl.get('/collections/yangwang/')?.meta['chapters']).toContain('山里 的 灯');
+  });
+});
+
 describe('the bundle', () => {
-  it('ships the search script, worker and WebAssembly, without Pagefind’s own UIs', () => {
+  it('ships the search script, worker and WebAssembly once, without Pagefind’s own UIs', () => {
     const files = readdirSync(BUNDLE);
     expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']));
     expect(files.some((f) => f.endsWith('.pagefind'))).toBe(true);
     expect(files.filter((f) => /^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(f))).toEqual([]);
+    // Merged parts use the root's script and WebAssembly.
+    for (const dir of partDirs.slice(1)) {
+      expect(readdirSync(dir).filter((f) => /^pagefind.*\.js$|\.pagefind$/.test(f)), dir).toEqual([]);
+    }
   });
 
   it('ships the traditional→simplified table for the characters the site uses', () => {

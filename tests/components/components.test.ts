@@ -11,7 +11,9 @@ import sample from '../fixtures/images/sample.jpg';
 
 describe('SampleBadge', () => {
   it('says 示例, and explains itself when asked', async () => {
-    expect(await renderComponent(SampleBadge)).toMatch(/<span class="badge[^"]*" title="示例内容：[^"]+">示例<\/span>/);
+    // Out of the search index's text: a result's excerpt must not read “示例 示例内容：…”.
+    expect(await renderComponent(SampleBadge)).toMatch(/<span class="badge[^"]*" title="示例内容：[^"]+" data-pagefind-ignore>示例<\/span>/);
+    expect(await renderComponent(SampleBadge, { explain: true })).toMatch(/<p class="sample-note[^"]*" data-pagefind-ignore>/);
     expect(await renderComponent(SampleBadge, { explain: true })).toContain('人物和学校均为虚构');
   });
 });
@@ -52,10 +54,11 @@ describe('FactList', () => {
         { label: '学段', value: '初中' },
       ],
     });
-    expect(html.trim()).toBe('<dl class="facts"><div><dt>学科</dt><dd>语文</dd></div><div><dt>学段</dt><dd>初中</dd></div></dl>');
+    // Labels are not prose: the list stays out of the search index's text (its values are metadata).
+    expect(html.trim()).toBe('<dl class="facts" data-pagefind-ignore><div><dt>学科</dt><dd>语文</dd></div><div><dt>学段</dt><dd>初中</dd></div></dl>');
   });
   it('renders an empty list when no fact has a value', async () => {
-    expect((await renderComponent(FactList, { facts: [{ label: '学段', value: '' }] })).trim()).toBe('<dl class="facts"></dl>');
+    expect((await renderComponent(FactList, { facts: [{ label: '学段', value: '' }] })).trim()).toBe('<dl class="facts" data-pagefind-ignore></dl>');
   });
 });
 

@@ -4,8 +4,11 @@
  * pages each must bring near the top, then bad queries, the keyboard, highlighting and the header
  * form without JavaScript.
  */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST } from '../build/dist.ts';
 import { launchBrowser } from './support/browser.ts';
 import { startServer, type StaticServer } from './support/server.ts';
 
@@ -166,6 +169,43 @@ describe('the query table', () => {
     expect(oldest.indexOf(S('man-man-lai'))).toBeLessThan(oldest.indexOf(S('mei-zhou-san-de-ke-biao')));
     // The school without a date (no teachers yet) comes last rather than vanishing.
     expect(newest.at(-1)).toBe(SCH('shi-teshu-jiaoyu-xuexiao'));
+  });
+});
+
+describe('a full name or an exact title', () => {
+  // Every profile and story of the sample site, read from dist/ (the titles as the pages show them).
+  const titleOf = (file: string) => /<h1[^>]*>([^<]+)/.exec(readFileSync(file, 'utf-8'))?.[1]?.trim() ?? '';
+  const pagesIn = (dir: string) =>
+    readdirSync(join(DIST, dir), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(join(DIST, dir, d.name, 'index.html')) && !/^(page|\d+)$/.test(d.name))
+      .map((d) => ({ path: `/${dir}/${d.name}/`, title: titleOf(join(DIST, dir, d.name, 'index.html')) }));
+
+  it('brings the person’s profile first, for every teacher', async () => {
+    const teachers = pagesIn('teachers');
+    expect(teachers.length).toBeGreaterThan(5);
+    for (const { path, title } of teachers) {
+      await openSearch({ q: title });
+      expect((await resultPaths())[0], title).toBe(path);
+    }
+  });
+
+  it('brings a story of that title first, for every story', async () => {
+    const stories = pagesIn('stories');
+    for (const { title } of stories) {
+      await openSearch({ q: title });
+      const first = (await resultPaths())[0] ?? '';
+      expect(stories.filter((s) => s.title === title).map((s) => s.path), title).toContain(first);
+    }
+  });
+
+  it('shows excerpts that are sentences from the page, not labels or name forms', async () => {
+    await openSearch({ q: '唐浩瑛' });
+    const excerpts = await page.locator('[data-search-results] .result-excerpt').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const text of excerpts) {
+      expect(text).not.toMatch(/Táng|Hàoyīng|学校屯溪|本文人物|主题\.|示例内容：人物/);
+    }
+    expect(excerpts[0]).toContain('屯溪现代实验学校教师');
   });
 });
 

@@ -4,7 +4,7 @@
  * imported at run time by URL, not bundled.
  * @see https://pagefind.app/docs/api/
  */
-import { SEARCH_RANKING } from '../../lib/search-query.ts';
+import { SEARCH_PARTS_FILE, SEARCH_RANKING, type SearchParts } from '../../lib/search-query.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -38,6 +38,7 @@ export interface PagefindSearchOptions {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch>;
   preload(term: string, options?: PagefindSearchOptions): Promise<void>;
   /** Loads the filter files; afterwards every search reports counts. */
@@ -46,19 +47,48 @@ export interface Pagefind {
 
 /** Where the build puts the index. */
 export const PAGEFIND_URL = '/pagefind/pagefind.js';
+const BUNDLE = '/pagefind/';
 
-let loading: Promise<Pagefind> | undefined;
+/** The filter that tells the parts apart: every page of a part carries its name. */
+export const PART_FILTER = 'part';
 
-/** Loads and configures Pagefind on first use; later calls share the same instance. */
-export function loadPagefind(): Promise<Pagefind> {
+/** A loaded index: Pagefind with every part merged, and the parts' names. */
+export interface LoadedIndex {
+  pagefind: Pagefind;
+  parts: string[];
+}
+
+let loading: Promise<LoadedIndex> | undefined;
+
+/**
+ * Loads and configures Pagefind on first use and merges the index's parts into it (later calls
+ * share the same instance). Options given to the root index apply to it alone, so every part gets
+ * the ranking and excerpt length too, and a synthetic `part` filter to search one part at a time.
+ * @see https://pagefind.app/docs/multisite/
+ */
+export function loadIndex(): Promise<LoadedIndex> {
   loading ??= (async () => {
-    const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
-    await pagefind.options({ ranking: SEARCH_RANKING, excerptLength: 40 });
+    const [pagefind, manifest] = await Promise.all([
+      import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>,
+      fetch(`${BUNDLE}${SEARCH_PARTS_FILE}`).then((response) => {
+        if (!response.ok) throw new Error(`${SEARCH_PARTS_FILE}: ${response.status}`);
+        return response.json() as Promise<SearchParts>;
+      }),
+    ]);
+    const options = { ranking: SEARCH_RANKING, excerptLength: 40 };
+    const [root, ...others] = manifest.parts;
+    await pagefind.options({ ...options, mergeFilter: { [PART_FILTER]: root?.name ?? '' } });
     await pagefind.init();
-    return pagefind;
+    await Promise.all(others.map((part) => pagefind.mergeIndex(`${BUNDLE}${part.path}`, { ...options, mergeFilter: { [PART_FILTER]: part.name } })));
+    return { pagefind, parts: manifest.parts.map((p) => p.name) };
   })();
   loading.catch(() => {
     loading = undefined;
   });
   return loading;
+}
+
+/** Loads Pagefind with every part merged (see loadIndex). */
+export async function loadPagefind(): Promise<Pagefind> {
+  return (await loadIndex()).pagefind;
 }

@@ -9,7 +9,6 @@ import { splitExcerpt, type ExcerptPart } from '../../lib/search-excerpt.ts';
 import {
   MAX_QUERY_LENGTH,
   SEARCH_FILTER_KEYS,
-  TRADITIONAL_TABLE_FILE,
   dropStopWords,
   hasSomethingToSearch,
   normaliseQuery,
@@ -18,16 +17,8 @@ import {
   type SearchFilterKey,
   type SearchState,
 } from '../../lib/search-query.ts';
-import { toSimplified, type TraditionalTable } from '../../lib/traditional.ts';
-import {
-  loadPagefind,
-  type FilterCounts,
-  type Pagefind,
-  type PagefindFilters,
-  type PagefindResult,
-  type PagefindResultData,
-  type PagefindSearchOptions,
-} from './pagefind.ts';
+import { loadIndex, loadPagefind, type FilterCounts, type Pagefind, type PagefindResultData } from './pagefind.ts';
+import { prepareQuery, searchPages, toPagefindFilters, type ResultList } from './search-run.ts';
 
 const T = UI.search;
 /** Results shown at first, and added by each press of “more”. */
@@ -70,30 +61,11 @@ function create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: strin
   return element;
 }
 
-let tableLoading: Promise<TraditionalTable> | undefined;
-/** The traditional→simplified table, fetched once and only for queries with Chinese characters. */
-function loadTraditionalTable(): Promise<TraditionalTable> {
-  tableLoading ??= fetch(`/pagefind/${TRADITIONAL_TABLE_FILE}`)
-    .then((response) => (response.ok ? (response.json() as Promise<TraditionalTable>) : {}))
-    .catch(() => ({}));
-  return tableLoading;
-}
-
 let filtersLoading: Promise<unknown> | undefined;
 /** Pagefind counts filter values only once its filter files are loaded (`filters()`). */
 function loadFilters(pagefind: Pagefind): Promise<unknown> {
   filtersLoading ??= pagefind.filters();
   return filtersLoading;
-}
-
-/** Pagefind filters for a state, leaving out one filter (to count that filter's other values). */
-function toPagefindFilters(state: SearchState, except?: SearchFilterKey): PagefindFilters {
-  const filters: PagefindFilters = {};
-  for (const key of SEARCH_FILTER_KEYS) {
-    const values = state.filters[key];
-    if (key !== except && values && values.length > 0) filters[key] = { any: values };
-  }
-  return filters;
 }
 
 /** Pagefind joins block elements with “. ”; an excerpt that starts at such a join starts with it. */
@@ -178,7 +150,7 @@ class SearchPage {
   private state: SearchState;
   private sequence = 0;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
-  private pending: PagefindResult[] = [];
+  private pending: ResultList | undefined;
   private shownQuery = '';
   /** The search whose filter counts are still to be shown (when the panel opens). */
   private countsFor: { run: number; term: string | null; state: SearchState } | undefined;
@@ -268,7 +240,7 @@ class SearchPage {
   }
 
   private clearResults(): void {
-    this.pending = [];
+    this.pending = undefined;
     this.el.results.replaceChildren();
     this.el.more.hidden = true;
   }
@@ -290,25 +262,21 @@ class SearchPage {
     this.el.root.dataset['state'] = 'busy';
     this.el.results.setAttribute('aria-busy', 'true');
     try {
-      const [pagefind, table] = await Promise.all([loadPagefind(), query && HAN.test(query) ? loadTraditionalTable() : undefined]);
-      if (table) {
-        const simplified = toSimplified(query, table);
-        if (simplified !== query) notices.push(T.converted(query, simplified));
-        query = simplified;
-      }
-      // 的, 了, 在 … would each fetch one of the index's largest chunks and narrow nothing.
-      query = dropStopWords(query);
-      const results = await this.search(pagefind, query || null, state);
+      const [index, prepared] = await Promise.all([loadIndex(), prepareQuery(query)]);
+      const { pagefind } = index;
+      if (prepared.simplified !== undefined) notices.push(T.converted(query, prepared.simplified));
+      query = prepared.term;
+      const results = await searchPages(index, query || null, state);
       if (run !== this.sequence) return;
       this.pending = results;
       this.shownQuery = query;
       if (!(await this.showMore(run, true))) return;
       this.setNotice(notices);
-      if (results.length === 0) {
+      if (results.count === 0) {
         this.setStatus(query ? T.none(state.q) : T.countFiltered(0));
         this.el.results.append(create('li', 'result-none', T.noneTips));
       } else {
-        this.setStatus(query ? T.count(results.length, state.q) : T.countFiltered(results.length));
+        this.setStatus(query ? T.count(results.count, state.q) : T.countFiltered(results.count));
       }
       this.showControls();
       // Counts need Pagefind's filter files (about 250 KB at 10,000 stories) and a search per
@@ -332,20 +300,6 @@ class SearchPage {
     } finally {
       if (run === this.sequence) this.el.results.removeAttribute('aria-busy');
     }
-  }
-
-  /**
-   * Runs the search. Sorted by date, Pagefind drops pages without a date (about): they follow
-   * at the end, so sorting never hides a result.
-   */
-  private async search(pagefind: Pagefind, term: string | null, state: SearchState): Promise<PagefindResult[]> {
-    const filters = toPagefindFilters(state);
-    const sort: PagefindSearchOptions['sort'] =
-      state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : undefined;
-    if (!sort) return (await pagefind.search(term, { filters })).results;
-    const [sorted, all] = await Promise.all([pagefind.search(term, { filters, sort }), pagefind.search(term, { filters })]);
-    const seen = new Set(sorted.results.map((r) => r.id));
-    return [...sorted.results, ...all.results.filter((r) => !seen.has(r.id))];
   }
 
   /**
@@ -391,9 +345,8 @@ class SearchPage {
    * there, so the old list does not blink away). False when a newer search took over.
    */
   private async showMore(run = this.sequence, replace = false): Promise<boolean> {
-    const next = this.pending.slice(0, PAGE_SIZE);
-    this.pending = this.pending.slice(PAGE_SIZE);
-    const data = await Promise.all(next.map((r) => r.data()));
+    const list = this.pending;
+    const data = list ? await list.next(PAGE_SIZE) : [];
     if (run !== this.sequence) return false;
     const items = data.map((d) => renderResult(d, this.shownQuery));
     if (replace) {
@@ -404,7 +357,7 @@ class SearchPage {
       // After “more”, focus the first new result so keyboard readers go on from there.
       this.el.results.children[firstNew]?.querySelector('a')?.focus();
     }
-    this.el.more.hidden = this.pending.length === 0;
+    this.el.more.hidden = !list?.hasMore();
     return true;
   }
 }

@@ -54,7 +54,7 @@ async function toChapterEntry(number: number, story: Story): Promise<ChapterEntr
 /** The route data of a volume's page. */
 export async function getVolumeRoute(volume: Volume): Promise<VolumeRoute> {
   const chapters = await Promise.all((await getChapters(volume)).map((c) => toChapterEntry(c.number, c.story)));
-  return { id: volume.id, volume: volume.data, chapters, facets: getVolumeSearchFacets(volume) };
+  return { id: volume.id, volume: volume.data, chapters, facets: await getVolumeSearchFacets(volume) };
 }
 
 /** The route data of a volume's print edition. */

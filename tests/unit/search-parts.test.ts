@@ -1,0 +1,99 @@
+/**
+ * How the search index is split into parts (src/integrations/search-index.ts): stable, so a new
+ * story or an edit re-indexes one part and every other part is reused from the cache.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex, planParts } from '../../src/integrations/search-index.ts';
+
+const story = (slug: string, year: number) => ({ file: `stories/${slug}/index.html`, storyYear: String(year) });
+const other = (file: string) => ({ file });
+
+/** 30 stories a year from 2015 to 2024, and 40 other pages. */
+function site() {
+  const pages = [];
+  for (let year = 2015; year <= 2024; year++) for (let i = 0; i < 30; i++) pages.push(story(`s-${year}-${i}`, year));
+  for (let i = 0; i < 40; i++) pages.push(other(`teachers/t-${i}/index.html`));
+  return pages;
+}
+
+const byName = (parts: ReturnType<typeof planParts>) => new Map(parts.map((p) => [p.name, p.files.join('\n')]));
+
+describe('planParts', () => {
+  it('puts everything that is not a story first, then whole years of stories, oldest first, at most N pages a part', () => {
+    const parts = planParts(site(), 100);
+    expect(parts.map((p) => p.name)).toEqual(['people', 'stories-2015-2017', 'stories-2018-2020', 'stories-2021-2023', 'stories-2024-2024']);
+    expect(parts.map((p) => p.files.length)).toEqual([40, 90, 90, 90, 30]);
+    expect(parts.flatMap((p) => p.files).sort()).toEqual(site().map((p) => p.file).sort());
+  });
+
+  it('gives a new story of this year to this year’s part and leaves every other part as it was', () => {
+    const before = byName(planParts(site(), 100));
+    const after = byName(planParts([...site(), story('new', 2024)], 100));
+    for (const [name, files] of before) if (name !== 'stories-2024-2024') expect(after.get(name), name).toBe(files);
+    expect(after.get('stories-2024-2024')).toContain('stories/new/index.html');
+  });
+
+  it('splits a year or the other pages larger than a part by a hash of the page, so a new page moves no other', () => {
+    const big = [...Array.from({ length: 250 }, (_, i) => story(`b-${i}`, 2020)), ...Array.from({ length: 150 }, (_, i) => other(`teachers/t-${i}/index.html`))];
+    const parts = planParts(big, 100);
+    expect(parts.map((p) => p.name)).toEqual(['people-1', 'people-2', 'stories-2020-1', 'stories-2020-2', 'stories-2020-3']);
+    for (const p of parts) expect(p.files.length).toBeLessThanOrEqual(100 * 1.3);
+    const again = byName(planParts([...big, story('b-new', 2020)], 100));
+    const moved = [...byName(parts)].filter(([name, files]) => again.get(name) !== files).map(([name]) => name);
+    expect(moved).toHaveLength(1);
+  });
+
+  it('makes one index of everything when the part size is unbounded', () => {
+    expect(planParts(site(), Number.POSITIVE_INFINITY)).toEqual([{ name: 'all', files: site().map((p) => p.file) }]);
+  });
+});
+
+describe('buildSearchIndex with a cache', () => {
+  const page = (title: string, year?: number) =>
+    `<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><article data-pagefind-body>` +
+    `<div hidden>${year ? `<span data-pagefind-sort="date[data-date]" data-date="${year}-05-01"></span>` : ''}</div>` +
+    `<h1>${title}</h1><p>${title}的老师在山里教书二十年，学生们都记得她。</p></article></body></html>`;
+
+  /** Every file under a folder with its bytes. */
+  function readTree(dir: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (entry.isFile()) files[relative(dir, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name)).toString('base64');
+    }
+    return files;
+  }
+
+  it('reuses unchanged parts and writes exactly what a clean build writes', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'yangwang-parts-'));
+    try {
+      const site = join(root, 'site');
+      const write = (file: string, html: string) => {
+        mkdirSync(join(site, file, '..'), { recursive: true });
+        writeFileSync(join(site, file), html);
+      };
+      write('teachers/lin/index.html', page('林秋云'));
+      write('stories/a/index.html', page('山里的灯', 2019));
+      write('stories/b/index.html', page('雪地里的灯', 2024));
+      const cacheDir = join(root, 'cache');
+      const first = await buildSearchIndex(site, { cacheDir, partPages: 1 });
+      expect(first).toMatchObject({ pageCount: 3, parts: 3, reused: 0 });
+      const clean = readTree(join(site, 'pagefind'));
+      expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 3 });
+      expect(readTree(join(site, 'pagefind'))).toEqual(clean);
+
+      write('stories/b/index.html', page('雪地里的歌声', 2024));
+      expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 2 });
+      const incremental = readTree(join(site, 'pagefind'));
+      expect(await buildSearchIndex(site, { partPages: 1 })).toMatchObject({ reused: 0 });
+      expect(incremental).toEqual(readTree(join(site, 'pagefind')));
+      expect(incremental).not.toEqual(clean);
+      // The cache keeps only the parts of the last build.
+      expect(readdirSync(cacheDir)).toHaveLength(3);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
