@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../../src/checks/check-content.ts';
-import { loadMdxEntry } from '../../src/loaders/mdx-loader.ts';
+import { checkContent } from '../../src/content-input/tree/check-content.ts';
+import { loadMdxEntry } from '../../src/content-input/entry/mdx-entry.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 import { createTeacherSchema } from '../../src/schemas/teachers.ts';
 

@@ -5,8 +5,8 @@
  * between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`; `npm run docs:guide` rewrites
  * them and a test fails when the file is out of step.
  */
-import { IMAGE_EXTENSIONS, IMAGE_LIMITS } from '../../src/lib/checks/images.ts';
-import { COMPONENTS } from '../../src/loaders/components.ts';
+import { IMAGE_EXTENSIONS, IMAGE_LIMITS } from '../../src/content-input/rules/images.ts';
+import { COMPONENTS } from '../../src/content-input/entry/components.ts';
 import { listSchemaFields, type EditorCollection, type FieldInfo } from './schema-fields.ts';
 
 /** The guide's generated blocks, by name. */

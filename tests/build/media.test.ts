@@ -13,8 +13,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SITE } from '../../src/config/site.ts';
-import { checkBuiltSite, listBuiltUrls } from '../../src/integrations/permanent-urls.ts';
-import { checkPermanentUrls, parsePublishedUrls } from '../../src/lib/permanent-urls.ts';
+import { checkBuiltSite, listBuiltUrls } from '../../src/content-input/tree/built-site.ts';
+import { checkPermanentUrls, parsePublishedUrls } from '../../src/content-input/rules/permanent-urls.ts';
 import { DIST, existsInDist, getAttributes, listDistFiles, listPages, readPage } from './dist.ts';
 
 const ORIGIN = new URL(process.env.SITE_URL ?? 'https://yangwang.example.org').origin;

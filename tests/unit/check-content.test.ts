@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/checks/check-content.ts';
+import { checkContent } from '../../src/content-input/tree/check-content.ts';
 import { CHECK_FIXTURES, makeContentRoot } from '../helpers/check-fixtures.ts';
 
 type Expected = [file: string, line: number | undefined, field: string, says: string];

@@ -10,7 +10,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runNew } from '../../scripts/new.ts';
 import { listSchemaFields } from '../../scripts/lib/schema-fields.ts';
-import { checkContent } from '../../src/checks/check-content.ts';
+import { checkContent } from '../../src/content-input/tree/check-content.ts';
 import { makeContentRoot } from '../helpers/check-fixtures.ts';
 
 const cleanups: (() => void)[] = [];

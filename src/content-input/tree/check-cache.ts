@@ -11,13 +11,16 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Folders whose code decides what a check finds. */
-const RULE_SOURCES = ['src/checks', 'src/lib', 'src/loaders', 'src/schemas', 'src/config'];
-const PROJECT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+const RULE_SOURCES = ['src/content-input', 'src/lib', 'src/schemas', 'src/config'];
+const PROJECT = fileURLToPath(new URL('../../..', import.meta.url)).replace(/\/$/, '');
+
+/** The project's own cache folder for the content check. */
+export const CACHE_FOLDER = join(PROJECT, 'node_modules/.cache/yangwang');
 
 /** Where results for one content folder are cached: the project's own node_modules/.cache. */
 export function getDefaultCachePath(contentRoot: string): string {
   const name = createHash('sha256').update(contentRoot).digest('hex').slice(0, 16);
-  return join(PROJECT, 'node_modules/.cache/yangwang', `content-check-${name}.json`);
+  return join(CACHE_FOLDER, `content-check-${name}.json`);
 }
 
 export interface CacheFile<T> {
@@ -44,12 +47,22 @@ export async function getRulesVersion(): Promise<string> {
  * there), and extra inputs (options).
  */
 export async function getFileKey(source: string, folder: string | undefined, extra: string): Promise<string> {
-  const hash = createHash('sha256').update(extra).update('\u0000').update(source);
-  for (const file of folder ? await listRecursive(folder) : []) {
+  return createHash('sha256')
+    .update(extra)
+    .update('\u0000')
+    .update(source)
+    .update(folder ? await getFolderListing(folder) : '')
+    .digest('hex');
+}
+
+/** The files of a folder with their sizes and times: what an entry's images may have become. */
+export async function getFolderListing(folder: string): Promise<string> {
+  let listing = '';
+  for (const file of await listRecursive(folder)) {
     const s = await stat(file).catch(() => undefined);
-    hash.update(`\u0000${file}\u0000${s?.size ?? -1}\u0000${s?.mtimeMs ?? -1}`);
+    listing += `\u0000${file}\u0000${s?.size ?? -1}\u0000${s?.mtimeMs ?? -1}`;
   }
-  return hash.digest('hex');
+  return listing;
 }
 
 export async function readCache<T>(path: string, version: string): Promise<CacheFile<T>> {

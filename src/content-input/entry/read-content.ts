@@ -1,7 +1,7 @@
 /** Reading a content file as UTF-8 text, refusing (with file and line) bytes that are not. */
 import { readFile } from 'node:fs/promises';
-import type { ContentProblem } from '../lib/content-problem.ts';
-import { decodeUtf8 } from '../lib/text-encoding.ts';
+import type { ContentProblem } from '../problem.ts';
+import { decodeUtf8 } from './text-encoding.ts';
 
 export type ReadContent = { ok: true; text: string } | { ok: false; problem: ContentProblem };
 

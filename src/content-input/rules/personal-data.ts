@@ -3,7 +3,7 @@
  * addresses other than the site's own, and home addresses down to the flat. Pure: text in,
  * findings out.
  */
-import { isRealIsoDate } from '../dates.ts';
+import { isRealIsoDate } from '../../lib/dates.ts';
 
 /** Something found in a piece of text, at a character offset. */
 export interface TextFinding {

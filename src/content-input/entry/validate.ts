@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'astro/zod';
-import type { ContentProblem } from '../lib/content-problem.ts';
-import type { CollectionName, SchemaHelpers } from '../schemas/common.ts';
-import { describeIssue, describePath, getAtPath } from '../schemas/describe-issue.ts';
+import type { ContentProblem } from '../problem.ts';
+import type { CollectionName, SchemaHelpers } from '../../schemas/common.ts';
+import { describeIssue, describePath, getAtPath } from '../../schemas/describe-issue.ts';
 
 /** Helpers for checking an entry in `absoluteFile`: images must exist next to it. */
 export function createCheckHelpers(absoluteFile: string): SchemaHelpers {

@@ -8,105 +8,19 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { z } from 'astro/zod';
-import type { TextBlock } from '../lib/checks/quotes.ts';
-import { ContentError, type ContentProblem } from '../lib/content-problem.ts';
-import { parseYamlSource, type YamlSource } from '../lib/yaml-source.ts';
-import type { SchemaHelpers } from '../schemas/common.ts';
-import { takeCheckedEntry } from './checked-entries.ts';
-import { readContentFile } from './read-content.ts';
-import { renderMdx } from './render-mdx.ts';
-import { createCheckHelpers, validateWithSchema } from './validate.ts';
+import { loadMdxEntry, type CreateSchema } from '../entry/mdx-entry.ts';
+import { readContentFile } from '../entry/read-content.ts';
+import { ContentError, type ContentProblem } from '../problem.ts';
+import { takeRenderedEntry } from '../tree/rendered-entries.ts';
 
 /** Bumped when the renderer's output changes, so stored entries are rendered again. */
 const RENDERER_VERSION = '2';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface MdxLoaderOptions {
   /** Folder holding one `<slug>/index.mdx` per entry, relative to the project root. */
   base: string;
   /** The frontmatter schema an editor writes, given helpers (for the Chinese checks). */
-  createSchema: (helpers: SchemaHelpers) => z.ZodType;
-}
-
-export interface LoadedMdx {
-  id: string;
-  /** Path relative to the project root. */
-  file: string;
-  /** Frontmatter plus the body's figures, ready for `parseData`. */
-  data: Record<string, unknown>;
-  html: string;
-  headings: { depth: number; slug: string; text: string }[];
-  characterCount: number;
-  problems: ContentProblem[];
-  /** The parsed frontmatter (lines and field paths), when it could be parsed. */
-  frontmatter: YamlSource | undefined;
-  /** The body's text block by block, for the content checks. */
-  texts: TextBlock[];
-  /** Every `<Figure src>` in the body, valid or not. */
-  figureSources: { src: string; line: number }[];
-}
-
-/** Reads, renders and checks one MDX entry. Shared by the loader and the content checker. */
-export function loadMdxEntry(
-  source: string,
-  file: string,
-  absoluteFile: string,
-  createSchema: MdxLoaderOptions['createSchema'],
-): LoadedMdx {
-  const id = file.split('/').at(-2) ?? '';
-  const problems: ContentProblem[] = [];
-  if (!SLUG.test(id)) {
-    problems.push({ file, field: '文件夹名', message: `文件夹名 “${id}” 会成为网址，只能用小写拼音字母、数字和连字符，例如 lin-qiuyun` });
-  }
-  // An editor that saves "UTF-8 with BOM" puts U+FEFF before the opening `---`.
-  const rendered = renderMdx(source);
-  for (const p of rendered.problems) {
-    problems.push({ file, line: p.line, field: p.field, message: p.message });
-  }
-  let data: Record<string, unknown> = {};
-  let frontmatter: YamlSource | undefined;
-  if (rendered.frontmatter === undefined) {
-    problems.push({ file, line: 1, field: 'frontmatter', message: '文件开头缺少 --- 包围的字段区（frontmatter）' });
-  } else {
-    const yaml = parseYamlSource(rendered.frontmatter, rendered.frontmatterLine - 1);
-    frontmatter = yaml;
-    for (const e of yaml.errors) problems.push({ file, line: e.line, field: 'frontmatter', message: e.message });
-    if (yaml.value !== undefined) {
-      if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
-        problems.push({ file, line: rendered.frontmatterLine, field: 'frontmatter', message: '字段区应是 “字段: 值” 的列表' });
-      } else {
-        data = yaml.value as Record<string, unknown>;
-        const checked = validateWithSchema(createSchema(createCheckHelpers(absoluteFile)), data, file, yaml.lineOf);
-        problems.push(...checked.problems);
-      }
-    }
-  }
-  const figureHelpers = createCheckHelpers(absoluteFile);
-  for (const figure of rendered.figures) {
-    const check = figureHelpers.image().safeParse(figure.src);
-    if (!check.success) {
-      problems.push({ file, line: figure.line, field: '<Figure> src', message: `${figure.src}：${check.error.issues[0]?.message ?? '图片有误'}` });
-    }
-  }
-  const figures = rendered.figures.map(({ caption, licence, ...rest }) => ({
-    ...rest,
-    ...(caption ? { caption } : {}),
-    ...(licence ? { licence } : {}),
-  }));
-  return {
-    id,
-    file,
-    data: { ...data, figures },
-    html: rendered.html,
-    headings: rendered.headings,
-    characterCount: rendered.characterCount,
-    problems,
-    frontmatter,
-    texts: rendered.texts,
-    figureSources: rendered.figureSources,
-  };
+  createSchema: CreateSchema;
 }
 
 /** Lists `<slug>/index.mdx` files under a folder, relative to it. */
@@ -141,7 +55,7 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         // Unchanged since the last build: keep the stored entry (its images stay registered,
         // since Astro rebuilds the image imports from the stored entries).
         if (existing && existing.digest === digest) return [];
-        const loaded = takeCheckedEntry(absoluteFile, source) ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
+        const loaded = (await takeRenderedEntry(absoluteFile, file, source)) ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
         if (loaded.problems.length) return loaded.problems;
         const data = await context.parseData({ id, data: loaded.data, filePath: file });
         context.store.set({

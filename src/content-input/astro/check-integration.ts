@@ -16,28 +16,19 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { checkContent, getContentDir, type CheckContentOptions } from '../checks/check-content.ts';
-import { formatReport } from '../checks/report.ts';
-import { clearCheckedEntries } from '../loaders/checked-entries.ts';
+import { checkContent, getContentDir, type CheckContentOptions } from '../tree/check-content.ts';
+import { formatReport } from '../tree/report.ts';
 import { getGuardState } from './log-guard.mjs';
+import { stopBuild } from './stop-build.ts';
 
 export interface ContentChecksOptions {
   /** Overrides for the check (tests point it at fixture content). */
   check?: Partial<Omit<CheckContentOptions, 'root'>>;
 }
 
-/** An error whose message is the whole report, without a stack trace that would bury it. */
-class ContentCheckFailed extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ContentCheckFailed';
-    this.stack = message;
-  }
-}
-
 export function contentChecks(options: ContentChecksOptions = {}): AstroIntegration {
   let root = '';
-  const run = (shareWithLoader: boolean) => checkContent({ root, contentDir: getContentDir(), ...options.check, shareWithLoader });
+  const run = (keepRendered: boolean) => checkContent({ root, contentDir: getContentDir(), ...options.check, keepRendered });
 
   return {
     name: 'yangwang-content-checks',
@@ -48,10 +39,7 @@ export function contentChecks(options: ContentChecksOptions = {}): AstroIntegrat
         const started = performance.now();
         const result = await run(command === 'build');
         const report = formatReport(result);
-        if (result.problems.length && command === 'build') {
-          clearCheckedEntries();
-          throw new ContentCheckFailed(`${report}\n\n网站没有构建：请先改正上面的问题。`);
-        }
+        if (result.problems.length && command === 'build') stopBuild(`${report}\n\n网站没有构建：请先改正上面的问题。`);
         log(logger, result.problems.length > 0, `${report}（${Math.round(performance.now() - started)} ms）`);
       },
 
@@ -73,9 +61,6 @@ export function contentChecks(options: ContentChecksOptions = {}): AstroIntegrat
         server.watcher.on('add', recheck);
         server.watcher.on('unlink', recheck);
       },
-
-      // The content layer has loaded everything by now: drop what the loader did not take.
-      'astro:build:start': () => clearCheckedEntries(),
     },
   };
 }
@@ -97,7 +82,7 @@ export function failOnLoggedErrors(): AstroIntegration {
       'astro:build:done': () => {
         if (!guard.failures.length) return;
         const lines = guard.failures.map((f) => `  [${f.level}]${f.label ? ` [${f.label}]` : ''} ${f.message.split('\n')[0]}`);
-        throw new ContentCheckFailed(
+        stopBuild(
           `构建过程中 Astro 报告了 ${guard.failures.length} 个错误或会丢失内容的警告（完整内容见上面的日志）：\n${lines.join('\n')}\n\n网站构建不算成功：请改正后重新构建。`,
         );
       },

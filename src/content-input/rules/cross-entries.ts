@@ -4,7 +4,7 @@
  * the entries as written (before the schema transforms them), so it also works on entries that
  * have other problems, and reports everything at once.
  */
-import type { ContentProblem } from '../content-problem.ts';
+import type { ContentProblem } from '../problem.ts';
 import { suggestClosest } from './suggest.ts';
 
 export type CollectionKind = 'stories' | 'teachers' | 'collections' | 'honours' | 'schools';

@@ -9,24 +9,24 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
 import sharp from 'sharp';
-import { SITE } from '../config/site.ts';
-import { findCrossEntryProblems, type EntryFacts } from '../lib/checks/cross-entries.ts';
-import { findDraftLeftovers } from '../lib/checks/draft-leftovers.ts';
-import { checkNamePinyin } from '../lib/checks/names.ts';
-import { checkAltText, checkImageSize, IMAGE_LIMITS, isImageFile, type ImageLimits } from '../lib/checks/images.ts';
-import { findPersonalData } from '../lib/checks/personal-data.ts';
-import { findQuoteProblems, lineOfFinding, type TextBlock } from '../lib/checks/quotes.ts';
-import { sortProblems, type ContentProblem } from '../lib/content-problem.ts';
-import { parseYamlSource, type YamlSource } from '../lib/yaml-source.ts';
-import { offerCheckedEntry } from '../loaders/checked-entries.ts';
-import { loadMdxEntry } from '../loaders/mdx-loader.ts';
-import { readContentFile } from '../loaders/read-content.ts';
-import { loadYamlFile, loadYamlList } from '../loaders/yaml-loader.ts';
-import { createCollectionSchema } from '../schemas/collections.ts';
-import { createHonourYearSchema } from '../schemas/honours.ts';
-import { schoolSchema } from '../schemas/schools.ts';
-import { createStorySchema } from '../schemas/stories.ts';
-import { createTeacherSchema } from '../schemas/teachers.ts';
+import { SITE } from '../../config/site.ts';
+import { findCrossEntryProblems, type EntryFacts } from '../rules/cross-entries.ts';
+import { findDraftLeftovers } from '../rules/draft-leftovers.ts';
+import { checkNamePinyin } from '../rules/names.ts';
+import { checkAltText, checkImageSize, IMAGE_LIMITS, isImageFile, type ImageLimits } from '../rules/images.ts';
+import { findPersonalData } from '../rules/personal-data.ts';
+import { findQuoteProblems, lineOfFinding, type TextBlock } from '../rules/quotes.ts';
+import { sortProblems, type ContentProblem } from '../problem.ts';
+import { parseYamlSource, type YamlSource } from '../entry/yaml-source.ts';
+import { keepRenderedEntry } from './rendered-entries.ts';
+import { loadMdxEntry, type LoadedMdx } from '../entry/mdx-entry.ts';
+import { readContentFile } from '../entry/read-content.ts';
+import { loadYamlFile, loadYamlList } from '../entry/yaml-entry.ts';
+import { createCollectionSchema } from '../../schemas/collections.ts';
+import { createHonourYearSchema } from '../../schemas/honours.ts';
+import { schoolSchema } from '../../schemas/schools.ts';
+import { createStorySchema } from '../../schemas/stories.ts';
+import { createTeacherSchema } from '../../schemas/teachers.ts';
 import { getDefaultCachePath, getFileKey, getRulesVersion, readCache, writeCache, type CacheFile } from './check-cache.ts';
 import { readContentTree, type ContentFile, type EntryKind } from './content-tree.ts';
 
@@ -41,8 +41,8 @@ export interface CheckContentOptions {
   imageLimits?: ImageLimits;
   /** Where per-file results are cached between runs; `false` for none. Default: the project's node_modules/.cache. */
   cacheFile?: string | false;
-  /** Hand the rendered stories and profiles to the MDX loader (only inside a build). */
-  shareWithLoader?: boolean;
+  /** Keep the rendered stories and profiles for the MDX loader (tree/rendered-entries.ts; inside a build). */
+  keepRendered?: boolean;
 }
 
 export interface CheckContentResult {
@@ -104,6 +104,8 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const unsure = new Set<string>(tree.orphanFolders);
   const counts: CheckContentResult['counts'] = { stories: 0, teachers: 0, schools: 0, collections: 0, honours: 0, images: tree.images.length };
 
+  const kept: Promise<void>[] = [];
+  const keep = options.keepRendered ? (absolute: string, source: string, loaded: LoadedMdx) => kept.push(keepRenderedEntry(absolute, source, loaded)) : undefined;
   const sources = await Promise.all(tree.entries.map((entry) => readContentFile(entry.absolute, entry.file)));
   for (const [i, entry] of tree.entries.entries()) {
     const read = sources[i];
@@ -118,7 +120,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
       const folder = entry.kind === 'schools' ? undefined : dirname(entry.absolute);
       const key = await getFileKey(source, folder, `${entry.kind}\u0000${allowedEmails.join(',')}`);
       const cached = cache.files[entry.file];
-      result = cached?.key === key ? cached.result : checkFile(entry, source, allowedEmails, options.shareWithLoader ?? false);
+      result = cached?.key === key ? cached.result : checkFile(entry, source, allowedEmails, keep);
       nextCache.files[entry.file] = { key, result };
     }
     problems.push(...result.problems);
@@ -134,11 +136,17 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   problems.push(...findCrossEntryProblems(facts, contentDir));
   problems.push(...(await checkImages(uses, tree.images, root, options.imageLimits ?? IMAGE_LIMITS, unsure, cache, nextCache)));
   if (cachePath) await writeCache(cachePath, nextCache);
+  await Promise.all(kept);
   return { problems: sortProblems(dedupe(problems)), counts };
 }
 
 /** Every check that needs this file alone. */
-function checkFile(entry: ContentFile, source: string, allowedEmails: readonly string[], share: boolean): FileResult {
+function checkFile(
+  entry: ContentFile,
+  source: string,
+  allowedEmails: readonly string[],
+  keep: ((absolute: string, source: string, loaded: LoadedMdx) => void) | undefined,
+): FileResult {
   const result: FileResult = { problems: [], facts: [], images: [], unsure: false };
   const { problems } = result;
   const { file } = entry;
@@ -147,7 +155,7 @@ function checkFile(entry: ContentFile, source: string, allowedEmails: readonly s
     const kind = entry.kind;
     const loaded = loadMdxEntry(source, file, entry.absolute, SCHEMAS[kind]);
     problems.push(...loaded.problems);
-    if (share && !loaded.problems.length) offerCheckedEntry(entry.absolute, source, loaded);
+    if (!loaded.problems.length) keep?.(entry.absolute, source, loaded);
     const data = (loaded.frontmatter?.value ?? undefined) as Record<string, unknown> | undefined;
     const lineOf = loaded.frontmatter?.lineOf ?? (() => undefined);
     const draft = data?.draft === true;

@@ -5,7 +5,7 @@
  * reading of the name gives is refused. Pure.
  */
 import { pinyin } from 'pinyin-pro';
-import { formatNamePinyin, splitName, stripTones } from '../pinyin.ts';
+import { formatNamePinyin, splitName, stripTones } from '../../lib/pinyin.ts';
 
 /** A message when `written` is not a pinyin of `name`, else undefined. */
 export function checkNamePinyin(name: string, written: string): string | undefined {

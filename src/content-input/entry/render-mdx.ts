@@ -15,7 +15,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { TextBlock } from '../lib/checks/quotes.ts';
+import type { TextBlock } from '../rules/quotes.ts';
 import { COMPONENTS, type ComponentSpec } from './components.ts';
 
 /** A problem in the MDX, at a 1-based line and column of the whole file. */
@@ -56,6 +56,8 @@ export interface RenderedMdx {
   figures: BodyFigure[];
   /** Every `src` written on a `<Figure>`, valid or not, with its line (which files the body refers to). */
   figureSources: { src: string; line: number }[];
+  /** Every link's URL as written (`[文字](/stories/x/)` and link definitions), with its line. */
+  links: { url: string; line: number }[];
   /** Every problem found; when not empty, `html` must not be published. */
   problems: MdxProblem[];
   /** Number of CJK characters and of other words in the body, for reading time. */
@@ -92,6 +94,7 @@ export function renderMdx(source: string): RenderedMdx {
       characterCount: 0,
       texts: [],
       figureSources: [],
+      links: [],
     };
   }
 
@@ -107,6 +110,7 @@ export function renderMdx(source: string): RenderedMdx {
   const figures: BodyFigure[] = [];
   const attributeTexts: TextBlock[] = [];
   const figureSources: RenderedMdx['figureSources'] = [];
+  const links: RenderedMdx['links'] = [];
   const headings: HeadingInfo[] = [];
   const slugger = new GithubSlugger();
   const report = (node: Nodes, field: string, message: string) => {
@@ -142,6 +146,7 @@ export function renderMdx(source: string): RenderedMdx {
       case 'link':
       case 'definition':
         checkUrl(node.url, node, report);
+        links.push({ url: node.url, line: node.position?.start.line ?? 1 });
         break;
       case 'image':
         report(node, '正文', '图片请用 <Figure src="./图片.jpg" alt="画面描述" credit="摄影者" caption="图注" />，以便写明替代文字和署名');
@@ -178,6 +183,7 @@ export function renderMdx(source: string): RenderedMdx {
     characterCount: countCharacters(tree),
     texts: [...texts, ...attributeTexts].sort((a, b) => a.line - b.line),
     figureSources,
+    links,
   };
 }
 

@@ -1,5 +1,5 @@
 /** The content check's report, as editors read it in a terminal or the build log. */
-import { formatProblem } from '../lib/content-problem.ts';
+import { formatProblem } from '../problem.ts';
 import type { CheckContentResult } from './check-content.ts';
 
 /** All problems, one per line, with a heading and a hint; or a one-line all-clear with counts. */

@@ -5,8 +5,8 @@
  */
 import { readdir } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import type { ContentProblem } from '../lib/content-problem.ts';
-import { isImageFile } from '../lib/checks/images.ts';
+import type { ContentProblem } from '../problem.ts';
+import { isImageFile } from '../rules/images.ts';
 
 export type EntryKind = 'stories' | 'teachers' | 'collections' | 'honours' | 'schools';
 
