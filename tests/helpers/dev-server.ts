@@ -12,6 +12,8 @@ import { join } from 'node:path';
 export interface DevServerOptions {
   /** Wait until the home page answers, at most this long; without it, return once started. */
   readyWithinMs?: number;
+  /** Changes the copy of the content before the server starts (a test of broken content). */
+  prepare?: (contentDir: string) => void;
 }
 
 export interface DevServer {
@@ -32,6 +34,7 @@ const STOP_GRACE_MS = 5000;
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const contentDir = mkdtempSync(join(tmpdir(), 'yangwang-dev-'));
   cpSync('content', contentDir, { recursive: true });
+  options.prepare?.(contentDir);
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn('npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port)], {

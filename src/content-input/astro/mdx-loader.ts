@@ -11,6 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadMdxEntry, type CreateSchema } from '../entry/mdx-entry.ts';
 import { readContentFile } from '../entry/read-content.ts';
 import { ContentError, type ContentProblem } from '../problem.ts';
+import { handleLoaderProblems } from './loader-problems.ts';
 import { takeRenderedEntry } from '../tree/rendered-entries.ts';
 
 /** Bumped when the renderer's output changes, so stored entries are rendered again. */
@@ -78,7 +79,7 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
       for (const id of context.store.keys()) {
         if (!seen.has(id)) context.store.delete(id);
       }
-      if (problems.length) throw new ContentError(problems);
+      handleLoaderProblems(context, problems);
 
       const watcher = context.watcher;
       if (!watcher) return;

@@ -8,10 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { readContentFile } from '../entry/read-content.ts';
 import { listYamlFiles, loadYamlFile, loadYamlList, type CreateSchema, type YamlLoadResult } from '../entry/yaml-entry.ts';
-import { ContentError } from '../problem.ts';
+import { handleLoaderProblems } from './loader-problems.ts';
 
 async function storeEntries(context: LoaderContext, result: Omit<YamlLoadResult, 'yaml'>) {
-  if (result.problems.length) throw new ContentError(result.problems);
+  handleLoaderProblems(context, result.problems);
   for (const entry of result.entries) {
     const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.file });
     context.store.set({ id: entry.id, data, filePath: entry.file, digest: context.generateDigest(entry.data) });
@@ -46,7 +46,10 @@ export function yamlListLoader(options: { file: string; createSchema: CreateSche
       const file = relative(root, absolute).split('\\').join('/');
       const reload = async () => {
         const read = await readContentFile(absolute, file);
-        if (!read.ok) throw new ContentError([read.problem]);
+        if (!read.ok) {
+          handleLoaderProblems(context, [read.problem]);
+          return;
+        }
         const result = loadYamlList(read.text, file, absolute, options.createSchema);
         context.store.clear();
         await storeEntries(context, result);

@@ -1,7 +1,9 @@
 /**
  * Permanent URLs: newspapers print our links, so a URL the site has published must keep working.
  * These pure functions compare the committed list of published URLs and the editors' redirects
- * with what a build produced; `src/integrations/permanent-urls.ts` runs them after every build.
+ * with the pages of the site: before the build with the pages the content will make
+ * (tree/site-urls.ts, in the content check), and after it with what `dist/` holds
+ * (tree/built-site.ts).
  */
 
 /** A redirect from an old site path to the page that replaced it. */
@@ -12,7 +14,7 @@ export interface Redirect {
 
 /** Something that breaks the promise of a permanent URL. */
 export interface UrlProblem {
-  kind: 'missing' | 'redirect-target-missing' | 'redirect-chain' | 'redirect-shadows-page' | 'list-syntax';
+  kind: 'missing' | 'redirect-target-missing' | 'redirect-chain' | 'redirect-loop' | 'redirect-shadows-page' | 'list-syntax';
   /** The URL the problem is about (the listed URL, or the redirect's old path). */
   url: string;
   /** The file to fix, relative to the repository. */
@@ -104,6 +106,17 @@ export function checkPermanentUrls(input: {
       });
     }
     if (produced.has(redirect.to)) continue;
+    const loop = findLoop(redirect, redirectFrom);
+    if (loop) {
+      problems.push({
+        kind: 'redirect-loop',
+        url: redirect.from,
+        file: files.redirects,
+        line: redirect.line,
+        message: `转址绕成了圈：${loop.join(' → ')}，读者永远到不了页面。请让每条转址直接指向一个现有的页面`,
+      });
+      continue;
+    }
     const next = redirectFrom.get(redirect.to);
     problems.push(
       next
@@ -124,6 +137,19 @@ export function checkPermanentUrls(input: {
     );
   }
   return problems;
+}
+
+/** The addresses of a loop that starts at `start` (`a → b → a`), or undefined when it ends somewhere. */
+function findLoop(start: Redirect, redirectFrom: ReadonlyMap<string, Redirect>): string[] | undefined {
+  const path = [start.from];
+  let current: Redirect | undefined = start;
+  while (current) {
+    path.push(current.to);
+    if (current.to === start.from) return path;
+    if (path.indexOf(current.to) < path.length - 1) return undefined; // a loop further on: reported from its own lines
+    current = redirectFrom.get(current.to);
+  }
+  return undefined;
 }
 
 /** Produced URLs that are not listed yet, sorted. */

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ImageCache } from './image-files.ts';
 
 /** Folders whose code decides what a check finds. */
 const RULE_SOURCES = ['src/content-input', 'src/lib', 'src/schemas', 'src/config'];
@@ -26,7 +27,7 @@ export function getDefaultCachePath(contentRoot: string): string {
 export interface CacheFile<T> {
   version: string;
   files: Record<string, { key: string; result: T }>;
-  images: Record<string, { key: string; width: number; height: number; error: boolean }>;
+  images: ImageCache;
 }
 
 /** A digest of the rules: every source file that shapes a result, and the lock file. */
@@ -72,7 +73,7 @@ export async function readCache<T>(path: string, version: string): Promise<Cache
   } catch {
     // No cache yet, or an unreadable one: start afresh.
   }
-  return { version, files: {}, images: {} };
+  return { version, files: {}, images: { files: {}, hashes: {} } };
 }
 
 export async function writeCache<T>(path: string, cache: CacheFile<T>): Promise<void> {

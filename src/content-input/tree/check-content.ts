@@ -6,9 +6,7 @@
  * Used by `npm run check:content`, by the build (src/integrations/content-checks.ts) and by tests.
  */
 import { createHash } from 'node:crypto';
-import { stat } from 'node:fs/promises';
 import { dirname, extname, relative, resolve } from 'node:path';
-import sharp from 'sharp';
 import { SITE } from '../../config/site.ts';
 import { findCrossEntryProblems, type EntryFacts } from '../rules/cross-entries.ts';
 import { findDraftLeftovers } from '../rules/draft-leftovers.ts';
@@ -29,6 +27,8 @@ import { createStorySchema } from '../../schemas/stories.ts';
 import { createTeacherSchema } from '../../schemas/teachers.ts';
 import { getDefaultCachePath, getFileKey, getRulesVersion, readCache, writeCache, type CacheFile } from './check-cache.ts';
 import { readContentTree, type ContentFile, type EntryKind } from './content-tree.ts';
+import { createImageInspector, type ImageFacts } from './image-files.ts';
+import { checkSiteUrls, type SiteLink } from './site-urls.ts';
 
 export interface CheckContentOptions {
   /** The project root (absolute). Paths in the report are relative to it. */
@@ -83,6 +83,8 @@ interface FileResult {
   problems: ContentProblem[];
   facts: Omit<EntryFacts, 'lineOf'>[];
   images: ImageUse[];
+  /** Links in the body of a story or profile that is not a draft (checked against the site's pages). */
+  links?: { url: string; line: number }[];
   /** True when the file could not be read far enough to know which images it uses. */
   unsure: boolean;
 }
@@ -94,10 +96,15 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const allowedEmails = options.allowedEmails ?? getSiteEmails();
   const cachePath = options.cacheFile === false ? undefined : (options.cacheFile ?? getDefaultCachePath(resolve(root, contentDir)));
   const version = await getRulesVersion();
-  const cache: CacheFile<FileResult> = cachePath ? await readCache<FileResult>(cachePath, version) : { version, files: {}, images: {} };
-  const nextCache: CacheFile<FileResult> = { version, files: {}, images: {} };
+  const empty = (): CacheFile<FileResult> => ({ version, files: {}, images: { files: {}, hashes: {} } });
+  const cache: CacheFile<FileResult> = cachePath ? await readCache<FileResult>(cachePath, version) : empty();
+  const nextCache: CacheFile<FileResult> = empty();
 
   const tree = await readContentTree(root, contentDir);
+  // Images are decoded on sharp's threads while this thread reads the entries.
+  const inspectImage = createImageInspector(cache.images, nextCache.images);
+  for (const image of tree.images) void inspectImage(image.absolute, image.file);
+  const links: SiteLink[] = [];
   const problems: ContentProblem[] = [...tree.problems];
   const facts: EntryFacts[] = [];
   const uses: (ImageUse & { from: string })[] = [];
@@ -131,10 +138,13 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
       if (fact.collection === entry.kind) counts[entry.kind]++;
     }
     for (const use of result.images) uses.push({ ...use, from: entry.absolute });
+    for (const link of result.links ?? []) links.push({ file: entry.file, ...link });
   }
 
   problems.push(...findCrossEntryProblems(facts, contentDir));
-  problems.push(...(await checkImages(uses, tree.images, root, options.imageLimits ?? IMAGE_LIMITS, unsure, cache, nextCache)));
+  problems.push(...findEmptyCollections(counts, tree.entries, contentDir));
+  problems.push(...checkSiteUrls(root, contentDir, facts, links));
+  problems.push(...(await checkImages(uses, tree.images, root, options.imageLimits ?? IMAGE_LIMITS, unsure, inspectImage)));
   if (cachePath) await writeCache(cachePath, nextCache);
   await Promise.all(kept);
   return { problems: sortProblems(dedupe(problems)), counts };
@@ -170,6 +180,7 @@ function checkFile(
     });
 
     checkTexts(file, loaded.frontmatter ? yamlTexts(loaded.frontmatter) : [], loaded.texts, !draft, problems);
+    if (!draft && loaded.links.length) result.links = loaded.links;
     const end = frontmatterEnd(source);
     checkPersonalData(file, source, allowedEmails, problems, (line) => loaded.frontmatter?.fieldAt(line) ?? (line <= end ? '注释' : '正文'));
 
@@ -267,15 +278,14 @@ function checkPersonalData(
   });
 }
 
-/** Size and format of every image; images nothing refers to. */
+/** Size, format and soundness of every image; images nothing refers to. */
 async function checkImages(
   uses: (ImageUse & { from: string })[],
   files: { file: string; absolute: string }[],
   root: string,
   limits: ImageLimits,
   unsure: ReadonlySet<string>,
-  cache: CacheFile<FileResult>,
-  nextCache: CacheFile<FileResult>,
+  inspectImage: (absolute: string, file: string) => Promise<ImageFacts | undefined>,
 ): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const usesByPath = new Map<string, ImageUse[]>();
@@ -292,33 +302,40 @@ async function checkImages(
 
   await Promise.all(
     [...all].map(async ([absolute, file]) => {
-      const size = await stat(absolute).catch(() => undefined);
       // A missing file is reported by the schema, where it is referred to.
-      if (!size?.isFile() || !isImageFile(absolute)) return;
+      if (!isImageFile(absolute)) return;
+      const facts = await inspectImage(absolute, file);
+      if (!facts) return;
       const where = usesByPath.get(absolute) ?? [];
       const report = (message: string) => {
         if (where.length) for (const use of where) problems.push({ file: use.file, line: use.line, field: use.field, message: `${use.src}：${message}` });
         else problems.push({ file, field: '图片文件', message });
       };
-      const key = `${size.size}\u0000${size.mtimeMs}`;
-      let meta = cache.images[file]?.key === key ? cache.images[file] : undefined;
-      if (!meta) {
-        try {
-          const m = await sharp(absolute).metadata();
-          meta = { key, width: m.width ?? 0, height: m.height ?? 0, error: false };
-        } catch {
-          meta = { key, width: 0, height: 0, error: true };
-        }
-      }
-      nextCache.images[file] = meta;
-      if (meta.error) report('图片文件打不开：可能已损坏，或扩展名和真实格式不符；请重新导出为 .jpg 或 .png');
-      else for (const message of checkImageSize({ bytes: size.size, width: meta.width, height: meta.height }, limits)) report(message);
+      if (facts.error === 'open') report('图片文件打不开：可能已损坏，或扩展名和真实格式不符；请重新导出为 .jpg 或 .png');
+      else if (facts.error === 'damaged') report('图片文件不完整或已损坏（只能读出一部分，网页上缺的部分会显示成灰色）：可能没有下载或复制完；请从原图重新导出或复制');
+      else for (const message of checkImageSize({ bytes: facts.bytes, width: facts.width, height: facts.height }, limits)) report(message);
       if (!where.length && ![...unsure].some((dir) => absolute.startsWith(`${dir}/`))) {
         problems.push({ file, field: '图片文件', message: '这张图片没有被用到（cover、portrait 或 <Figure> 都没有引用它）：请在文章里引用，或删除这个文件' });
       }
     }),
   );
   return problems;
+}
+
+/** A collection with no entry at all: Astro only warns, and the pages that list it break. */
+function findEmptyCollections(counts: CheckContentResult['counts'], entries: readonly ContentFile[], contentDir: string): ContentProblem[] {
+  const where: Record<EntryKind, [string, string]> = {
+    stories: [`${contentDir}/stories/`, '一篇故事'],
+    teachers: [`${contentDir}/teachers/`, '一位教师'],
+    schools: [`${contentDir}/schools.yaml`, '一所学校'],
+    collections: [`${contentDir}/collections/`, '一部文集'],
+    honours: [`${contentDir}/honours/`, '一份表彰名录'],
+  };
+  // A folder of something else altogether (no entry of any kind) is not this site's content.
+  if (!entries.length) return [];
+  return (Object.keys(where) as EntryKind[])
+    .filter((kind) => counts[kind] === 0 && !entries.some((e) => e.kind === kind))
+    .map((kind) => ({ file: where[kind][0], field: '文件位置', message: `这里还没有任何内容：网站至少要有${where[kind][1]}，否则列出它们的页面会出错` }));
 }
 
 /** Text values of a YAML document, each as its own block named by its field path. */
