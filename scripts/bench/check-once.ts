@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkContent } from '../../src/content-input/tree/check-content.ts';
 import { loadMdxEntry } from '../../src/content-input/entry/mdx-entry.ts';
-import { takeRenderedEntry } from '../../src/content-input/tree/rendered-entries.ts';
+import { getRenderedEntriesVersion, takeRenderedEntry } from '../../src/content-input/tree/rendered-entries.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 import { createTeacherSchema } from '../../src/schemas/teachers.ts';
 
@@ -33,10 +33,11 @@ if (values['parse-only']) {
 } else if (values['take-only']) {
   let entries = 0;
   let taken = 0;
+  const rules = await getRenderedEntriesVersion();
   for (const kind of ['stories', 'teachers']) {
     for (const id of readdirSync(join(content, kind))) {
       const file = join(content, kind, id, 'index.mdx');
-      if (await takeRenderedEntry(file, file, readFileSync(file, 'utf-8'))) taken++;
+      if (await takeRenderedEntry(rules, file, file, readFileSync(file, 'utf-8'))) taken++;
       entries++;
     }
   }

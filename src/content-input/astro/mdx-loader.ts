@@ -12,7 +12,7 @@ import { loadMdxEntry, type CreateSchema } from '../entry/mdx-entry.ts';
 import { readContentFile } from '../entry/read-content.ts';
 import { ContentError, type ContentProblem } from '../problem.ts';
 import { handleLoaderProblems } from './loader-problems.ts';
-import { takeRenderedEntry } from '../tree/rendered-entries.ts';
+import { getRenderedEntriesVersion, takeRenderedEntry } from '../tree/rendered-entries.ts';
 
 /** Bumped when the renderer's output changes, so stored entries are rendered again. */
 const RENDERER_VERSION = '2';
@@ -43,6 +43,8 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
       const root = fileURLToPath(context.config.root);
       const baseDir = resolve(root, options.base);
       const seen = new Set<string>();
+      // The rules' version, read once per load when the first entry needs it.
+      let rules: Promise<string> | undefined;
 
       const sync = async (absoluteFile: string): Promise<ContentProblem[]> => {
         const file = relative(root, absoluteFile).split('\\').join('/');
@@ -56,7 +58,9 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         // Unchanged since the last build: keep the stored entry (its images stay registered,
         // since Astro rebuilds the image imports from the stored entries).
         if (existing && existing.digest === digest) return [];
-        const loaded = (await takeRenderedEntry(absoluteFile, file, source)) ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
+        // A build takes what the content check rendered; `astro dev` renders each change itself.
+        const taken = context.watcher ? undefined : await takeRenderedEntry(await (rules ??= getRenderedEntriesVersion()), absoluteFile, file, source);
+        const loaded = taken ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
         if (loaded.problems.length) return loaded.problems;
         const data = await context.parseData({ id, data: loaded.data, filePath: file });
         context.store.set({

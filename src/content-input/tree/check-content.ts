@@ -112,7 +112,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const counts: CheckContentResult['counts'] = { stories: 0, teachers: 0, schools: 0, collections: 0, honours: 0, images: tree.images.length };
 
   const kept: Promise<void>[] = [];
-  const keep = options.keepRendered ? (absolute: string, source: string, loaded: LoadedMdx) => kept.push(keepRenderedEntry(absolute, source, loaded)) : undefined;
+  const keep = options.keepRendered ? (absolute: string, source: string, loaded: LoadedMdx) => kept.push(keepRenderedEntry(version, absolute, source, loaded)) : undefined;
   const sources = await Promise.all(tree.entries.map((entry) => readContentFile(entry.absolute, entry.file)));
   for (const [i, entry] of tree.entries.entries()) {
     const read = sources[i];

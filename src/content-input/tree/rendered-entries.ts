@@ -23,34 +23,40 @@ function pathFor(absoluteFile: string): string {
 }
 
 /** What the kept entry must match: the rules, the file's place and text, its folder. */
-async function keyFor(absoluteFile: string, source: string): Promise<string> {
+async function keyFor(rules: string, absoluteFile: string, source: string): Promise<string> {
   return createHash('sha256')
-    .update(await getRulesVersion())
+    .update(rules)
     .update(`\u0000${absoluteFile}\u0000${source}`)
     .update(await getFolderListing(dirname(absoluteFile)))
     .digest('hex');
 }
 
-/** Keeps an entry the check read without problems, for the loader. */
-export async function keepRenderedEntry(absoluteFile: string, source: string, loaded: LoadedMdx): Promise<void> {
+/**
+ * The version of the rules (tree/check-cache.ts) to key entries by: read once per check run or
+ * per loader run, not once per entry (it reads every rule's source).
+ */
+export const getRenderedEntriesVersion = getRulesVersion;
+
+/** Keeps an entry the check read without problems, for the loader. `rules`: getRenderedEntriesVersion(). */
+export async function keepRenderedEntry(rules: string, absoluteFile: string, source: string, loaded: LoadedMdx): Promise<void> {
   const { id, data, html, headings, characterCount } = loaded;
   const kept: Kept = { id, data, html, headings, characterCount };
   try {
     await mkdir(FOLDER, { recursive: true });
-    await writeFile(pathFor(absoluteFile), JSON.stringify({ key: await keyFor(absoluteFile, source), entry: kept }));
+    await writeFile(pathFor(absoluteFile), JSON.stringify({ key: await keyFor(rules, absoluteFile, source), entry: kept }));
   } catch {
     // Not kept: the loader renders the entry itself.
   }
 }
 
 /** The entry the check rendered from exactly this text; undefined when there is none or it is stale. */
-export async function takeRenderedEntry(absoluteFile: string, file: string, source: string): Promise<LoadedMdx | undefined> {
+export async function takeRenderedEntry(rules: string, absoluteFile: string, file: string, source: string): Promise<LoadedMdx | undefined> {
   let held: { key: string; entry: Kept };
   try {
     held = JSON.parse(await readFile(pathFor(absoluteFile), 'utf-8')) as { key: string; entry: Kept };
   } catch {
     return undefined;
   }
-  if (held.key !== (await keyFor(absoluteFile, source))) return undefined;
+  if (held.key !== (await keyFor(rules, absoluteFile, source))) return undefined;
   return { ...held.entry, file, problems: [], frontmatter: undefined, texts: [], figureSources: [], links: [] };
 }
