@@ -1,7 +1,7 @@
 /**
  * The parts of the editors' guide (docs/editors-guide.md) that are generated, so they cannot
  * drift from the code: one field table per collection (from the schemas and their comments), the
- * components editors may use (from src/loaders/components.ts) and the image limits. Each sits
+ * components editors may use (from src/content-input/entry/components.ts) and the image limits. Each sits
  * between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`; `npm run docs:guide` rewrites
  * them and a test fails when the file is out of step.
  */

@@ -1,10 +1,13 @@
 /**
- * Runs the content check (src/checks/check-content.ts) inside Astro, so no way of building the
+ * Runs the content check (tree/check-content.ts) inside Astro, so no way of building the
  * site skips it: `npm run build`, `astro build` run by hand, the build tests, CI. It runs when
  * Astro sets up its configuration, before any content is loaded:
- * - `astro build`: every problem is listed at once and the build stops;
+ * - `astro build`: every problem is listed at once and the build stops (astro/stop-build.ts: our
+ *   report and exit code 1, no hook name or stack trace);
  * - `astro dev`: the same report is logged, and run again whenever a file under content/ changes
- *   (the loaders' own watchers only see the file that changed, not a broken reference elsewhere).
+ *   (the loaders' own watchers only see the file that changed, not a broken reference elsewhere);
+ *   the loaders leave the entries with problems out and the server keeps running
+ *   (astro/loader-problems.ts).
  * `failOnLoggedErrors` (below) stops a build during which Astro logged an error, or a warning
  * that means something was lost, though Astro itself would exit 0 (with log-guard.mjs as the
  * `logger`).

@@ -3,7 +3,7 @@
  * so an editor sees every problem in one report. Each entry is read by the loaders' own
  * functions (`loadMdxEntry`, `loadYamlList`, `loadYamlFile`: same schemas, same MDX rules); the
  * checks that need more than one entry, or that no schema can express, are added here.
- * Used by `npm run check:content`, by the build (src/integrations/content-checks.ts) and by tests.
+ * Used by `npm run check:content`, by the build (astro/check-integration.ts) and by tests.
  */
 import { createHash } from 'node:crypto';
 import { dirname, extname, relative, resolve } from 'node:path';

@@ -45,7 +45,7 @@ const SHARED_FOLDER = 'shared';
  * them (add a name here together with the code that reads it).
  */
 export const OTHER_CONTENT_FILES: readonly string[] = [
-  // Read and checked by src/integrations/permanent-urls.ts (every build).
+  // Read and checked by tree/site-urls.ts (before the build) and tree/built-site.ts (after it).
   'published-urls.txt',
   'redirects.yaml',
 ];
