@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { SHOW_CONTROLS_SCRIPT } from './src/components/search/show-controls-script.ts';
-import { contentChecks, failOnLoggedErrors } from './src/integrations/content-checks.ts';
-import { permanentUrls } from './src/integrations/permanent-urls.ts';
+import { contentChecks, failOnLoggedErrors } from './src/content-input/astro/check-integration.ts';
+import { permanentUrls } from './src/content-input/astro/permanent-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { shareImages } from './src/integrations/share-images.ts';
 import { sitemapWithLastmod } from './src/integrations/sitemap.ts';
@@ -27,7 +27,7 @@ export default defineConfig({
   ...(process.env.YANGWANG_CACHE_DIR ? { cacheDir: process.env.YANGWANG_CACHE_DIR } : {}),
   // Astro logs some problems (a missing reference, an image it could not process) and exits 0;
   // this log destination remembers them so the build can fail on them.
-  logger: { entrypoint: './src/integrations/log-guard.mjs' },
+  logger: { entrypoint: './src/content-input/astro/log-guard.mjs' },
   // contentChecks first: a build with bad content stops before anything is rendered.
   // permanentUrls reads the editors' redirects before, and checks published URLs after the build.
   // searchIndex after the pages: it indexes the finished dist/.

@@ -22,6 +22,8 @@ export default getViteConfig(
           test: {
             name: 'dev',
             include: ['tests/dev/**/*.test.ts'],
+            // Astro 7 runs one dev server per project (a lock file in .astro/): one file at a time.
+            fileParallelism: false,
             testTimeout: 60_000,
           },
         },

@@ -6,8 +6,8 @@
  *   npm run check:content -- --root <dir>    # another project root (tests use this)
  */
 import { parseArgs } from 'node:util';
-import { checkContent, getContentDir } from '../src/checks/check-content.ts';
-import { formatReport } from '../src/checks/report.ts';
+import { checkContent, getContentDir } from '../src/content-input/tree/check-content.ts';
+import { formatReport } from '../src/content-input/tree/report.ts';
 
 const { values } = parseArgs({
   options: {

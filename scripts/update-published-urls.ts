@@ -5,8 +5,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkBuiltSite, getUrlFiles } from '../src/integrations/permanent-urls.ts';
-import { mergePublishedUrls } from '../src/lib/permanent-urls.ts';
+import { getUrlFiles } from '../src/content-input/entry/redirects-file.ts';
+import { checkBuiltSite } from '../src/content-input/tree/built-site.ts';
+import { mergePublishedUrls } from '../src/content-input/rules/permanent-urls.ts';
 
 const contentDir = process.env.YANGWANG_CONTENT_DIR ?? 'content';
 const distDir = process.argv[2] ?? 'dist';

@@ -1,6 +1,6 @@
 import { defineCollection, reference } from 'astro:content';
-import { mdxLoader } from './loaders/mdx-loader.ts';
-import { yamlFilesLoader, yamlListLoader } from './loaders/yaml-loader.ts';
+import { mdxLoader } from './content-input/astro/mdx-loader.ts';
+import { yamlFilesLoader, yamlListLoader } from './content-input/astro/yaml-loader.ts';
 import { createCollectionSchema } from './schemas/collections.ts';
 import { createHonourYearSchema } from './schemas/honours.ts';
 import { schoolSchema } from './schemas/schools.ts';

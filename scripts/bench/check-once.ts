@@ -1,17 +1,22 @@
 /**
  * One run of the content check, for the benchmark (scripts/bench/content-check.ts): prints its
- * wall time, peak memory and counts as JSON. With --parse-only it times only what the MDX loader
- * would do again without the check's handoff: loadMdxEntry over every story and profile.
+ * wall time, peak memory and counts as JSON. With --keep-rendered it runs as inside a build
+ * (keeping each rendered entry for the MDX loader). With --parse-only it times what the MDX
+ * loader does without the check's handoff (loadMdxEntry over every story and profile); with
+ * --take-only, what it does with it (takeRenderedEntry for each).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent } from '../../src/checks/check-content.ts';
-import { loadMdxEntry } from '../../src/loaders/mdx-loader.ts';
+import { checkContent } from '../../src/content-input/tree/check-content.ts';
+import { loadMdxEntry } from '../../src/content-input/entry/mdx-entry.ts';
+import { getRenderedEntriesVersion, takeRenderedEntry } from '../../src/content-input/tree/rendered-entries.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 import { createTeacherSchema } from '../../src/schemas/teachers.ts';
 
-const { values } = parseArgs({ options: { content: { type: 'string' }, cache: { type: 'string' }, 'parse-only': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { content: { type: 'string' }, cache: { type: 'string' }, 'parse-only': { type: 'boolean' }, 'take-only': { type: 'boolean' }, 'keep-rendered': { type: 'boolean' } },
+});
 const content = resolve(values.content ?? 'content');
 const started = performance.now();
 let result: Record<string, unknown>;
@@ -25,8 +30,20 @@ if (values['parse-only']) {
     }
   }
   result = { entries };
+} else if (values['take-only']) {
+  let entries = 0;
+  let taken = 0;
+  const rules = await getRenderedEntriesVersion();
+  for (const kind of ['stories', 'teachers']) {
+    for (const id of readdirSync(join(content, kind))) {
+      const file = join(content, kind, id, 'index.mdx');
+      if (await takeRenderedEntry(rules, file, file, readFileSync(file, 'utf-8'))) taken++;
+      entries++;
+    }
+  }
+  result = { entries, taken };
 } else {
-  const check = await checkContent({ root: '/', contentDir: content, cacheFile: values.cache ?? false });
+  const check = await checkContent({ root: '/', contentDir: content, cacheFile: values.cache ?? false, keepRendered: values['keep-rendered'] ?? false });
   result = { problems: check.problems.length, counts: check.counts };
 }
 process.stdout.write(`${JSON.stringify({ ms: Math.round(performance.now() - started), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...result })}\n`);

@@ -17,8 +17,8 @@ const { values } = parseArgs({ options: { cards: { type: 'string', default: '120
 const count = Math.max(10, Number(values.cards) || 120);
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'yangwang-share-bench-'));
-process.env.YANGWANG_SHARE_CACHE_DIR = cacheDir;
-const { renderShareImage } = await import('../../src/render/share-image.ts');
+const { renderShareImage: render } = await import('../../src/render/share-image.ts');
+const renderShareImage = (input: Parameters<typeof render>[0]) => render(input, cacheDir);
 
 const covers = readdirSync('content/stories').map((id) => join('content/stories', id, 'cover.jpg')).filter((f) => existsSync(f));
 const sizes = await Promise.all(covers.map((f) => sharp(f).metadata()));

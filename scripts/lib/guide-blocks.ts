@@ -1,12 +1,12 @@
 /**
  * The parts of the editors' guide (docs/editors-guide.md) that are generated, so they cannot
  * drift from the code: one field table per collection (from the schemas and their comments), the
- * components editors may use (from src/loaders/components.ts) and the image limits. Each sits
+ * components editors may use (from src/content-input/entry/components.ts) and the image limits. Each sits
  * between `<!-- generated:NAME -->` and `<!-- /generated:NAME -->`; `npm run docs:guide` rewrites
  * them and a test fails when the file is out of step.
  */
-import { IMAGE_EXTENSIONS, IMAGE_LIMITS } from '../../src/lib/checks/images.ts';
-import { COMPONENTS } from '../../src/loaders/components.ts';
+import { IMAGE_EXTENSIONS, IMAGE_LIMITS } from '../../src/content-input/rules/images.ts';
+import { COMPONENTS } from '../../src/content-input/entry/components.ts';
 import { listSchemaFields, type EditorCollection, type FieldInfo } from './schema-fields.ts';
 
 /** The guide's generated blocks, by name. */

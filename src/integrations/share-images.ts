@@ -1,22 +1,24 @@
 /**
  * Tells the share-image renderer (src/render/share-image.ts) where Astro keeps its cache, so the
  * rendered cards live next to Astro's own optimised images: one folder per build setup
- * (a benchmark corpus, a reproducibility build), cleared together with Astro's cache.
+ * (a benchmark corpus, a reproducibility build), cleared together with Astro's cache. The pages
+ * run in Vite's module graph, not this one, so the folder is handed over as a constant Vite
+ * writes into the renderer's code (`define`), not through a variable of the process.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** The environment variable the renderer reads. */
-export const SHARE_CACHE_VARIABLE = 'YANGWANG_SHARE_CACHE_DIR';
+/** The constant the renderer reads (declared in src/render/share-image.ts). */
+export const SHARE_CACHE_CONSTANT = '__YANGWANG_SHARE_CACHE_DIR__';
 
 export function shareImages(): AstroIntegration {
   return {
     name: 'yangwang:share-images',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        // The pages are rendered in this same process, after this hook.
-        process.env[SHARE_CACHE_VARIABLE] = join(fileURLToPath(config.cacheDir), 'share-images');
+      'astro:config:setup': ({ config, updateConfig }) => {
+        const folder = join(fileURLToPath(config.cacheDir), 'share-images');
+        updateConfig({ vite: { define: { [SHARE_CACHE_CONSTANT]: JSON.stringify(folder) } } });
       },
     },
   };

@@ -16,9 +16,12 @@ import { buildShareCardTree, getPanelWidth, PAPER, SHARE_HEIGHT, SHARE_WIDTH, ty
 const RENDERER_VERSION = 8;
 
 
-/** Set by src/integrations/share-images.ts to a folder in Astro's cache; read at each call. */
-function getCacheDir(): string {
-  return process.env.YANGWANG_SHARE_CACHE_DIR ?? join(process.cwd(), 'node_modules', '.astro', 'share-images');
+/** Written into this module by Vite when the site builds (src/integrations/share-images.ts): a folder in Astro's cache. */
+declare const __YANGWANG_SHARE_CACHE_DIR__: string | undefined;
+
+/** Where cards are cached: the folder the build gives, else Astro's default cache folder. */
+function getDefaultCacheDir(): string {
+  return typeof __YANGWANG_SHARE_CACHE_DIR__ === 'string' ? __YANGWANG_SHARE_CACHE_DIR__ : join(process.cwd(), 'node_modules', '.astro', 'share-images');
 }
 const FONT_PACKAGE = '@expo-google-fonts/noto-serif-sc';
 
@@ -54,14 +57,13 @@ export interface ShareImageInput {
 }
 
 /** The JPEG of a card, from the cache when nothing has changed. */
-export async function renderShareImage({ card, pictureFile }: ShareImageInput): Promise<Buffer> {
+export async function renderShareImage({ card, pictureFile }: ShareImageInput, cacheDir = getDefaultCacheDir()): Promise<Buffer> {
   const { fonts, version } = await loadFonts();
   const picture = pictureFile ? readFileSync(pictureFile) : undefined;
   const key = createHash('sha256')
     .update(JSON.stringify({ RENDERER_VERSION, version, card }))
     .update(picture ?? '')
     .digest('hex');
-  const cacheDir = getCacheDir();
   const cached = join(cacheDir, `${key}.jpg`);
   if (existsSync(cached)) return readFileSync(cached);
 

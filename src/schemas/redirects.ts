@@ -1,6 +1,6 @@
 /** Redirects: `content/redirects.yaml`, a list; each keeps an old URL working after a rename or removal. */
 import { z } from 'astro/zod';
-import { SITE_PATH } from '../lib/permanent-urls.ts';
+import { SITE_PATH } from '../content-input/rules/permanent-urls.ts';
 import { isoDate, text } from './common.ts';
 
 /** A path on this site, as in `published-urls.txt`. */

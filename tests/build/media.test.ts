@@ -4,7 +4,7 @@
  * @rowanmanning/feed-parser), the sitemap's dates, the journalist's tools on every story, the QR
  * codes (decoded with jsQR), and the permanent-URL list.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import jsQR from 'jsqr';
@@ -13,8 +13,9 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { SITE } from '../../src/config/site.ts';
-import { checkBuiltSite, listBuiltUrls } from '../../src/integrations/permanent-urls.ts';
-import { checkPermanentUrls, parsePublishedUrls } from '../../src/lib/permanent-urls.ts';
+import { checkBuiltSite, listBuiltUrls } from '../../src/content-input/tree/built-site.ts';
+import { checkPermanentUrls, parsePublishedUrls } from '../../src/content-input/rules/permanent-urls.ts';
+import { getSitePages } from '../../src/content-input/rules/site-pages.ts';
 import { DIST, existsInDist, getAttributes, listDistFiles, listPages, readPage } from './dist.ts';
 
 const ORIGIN = new URL(process.env.SITE_URL ?? 'https://yangwang.example.org').origin;
@@ -333,6 +334,23 @@ describe('permanent URLs', () => {
     expect(result.error).toBeUndefined();
     expect(result.unlisted, '新页面还没登记：运行 npm run urls:update 并提交 content/published-urls.txt').toEqual([]);
     expect(list.problems).toEqual([]);
+  });
+
+  it('the content check knows before the build exactly the pages and feeds the build makes', () => {
+    const folders = (dir: string) => readdirSync(join('content', dir)).filter((name) => !name.includes('.'));
+    const yamlFiles = (dir: string) => readdirSync(join('content', dir)).filter((n) => n.endsWith('.yaml')).map((n) => n.replace(/\.yaml$/, ''));
+    const entries = [
+      ...folders('stories').map((id) => ({
+        collection: 'stories' as const,
+        id,
+        data: { draft: /^draft: true$/m.test(readFileSync(join('content/stories', id, 'index.mdx'), 'utf-8')) },
+      })),
+      ...folders('teachers').map((id) => ({ collection: 'teachers' as const, id, data: {} })),
+      ...(parseYaml(readFileSync('content/schools.yaml', 'utf-8')) as { id: string }[]).map((s) => ({ collection: 'schools' as const, id: s.id, data: s })),
+      ...yamlFiles('honours').map((id) => ({ collection: 'honours' as const, id, data: {} })),
+      ...yamlFiles('collections').map((id) => ({ collection: 'collections' as const, id, data: {} })),
+    ];
+    expect([...getSitePages(entries)].sort()).toEqual([...listBuiltUrls(DIST)].sort());
   });
 
   it('removing a published story without a redirect is reported, naming its URL', () => {

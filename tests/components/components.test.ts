@@ -5,7 +5,7 @@ import ArticleBody from '../../src/components/story/ArticleBody.astro';
 import FactList from '../../src/components/ui/FactList.astro';
 import Pagination from '../../src/components/ui/Pagination.astro';
 import SampleBadge from '../../src/components/ui/SampleBadge.astro';
-import { renderMdx } from '../../src/loaders/render-mdx.ts';
+import { renderMdx } from '../../src/content-input/entry/render-mdx.ts';
 import { renderComponent } from '../helpers/container.ts';
 import sample from '../fixtures/images/sample.jpg';
 

@@ -1,46 +1,75 @@
 /**
- * A real build that must fail: a copy of the content with a published story removed (no
- * redirect) and a redirect to a page that does not exist. The build has to stop and name both
- * URLs. The copy gets its own cache and output folders, with the image caches of the main build
- * copied in, so it neither disturbs the main dist/ nor re-encodes every picture.
+ * Real builds over a copy of the content, each with its own cache and output folders (the image
+ * caches of the main build copied in, so no picture is encoded again and the main dist/ is not
+ * touched):
+ * - mistakes found today only after rendering (a published story removed without a redirect, a
+ *   redirect that leads nowhere, a picture cut short, a link to a page that does not exist) stop
+ *   the build before anything is rendered, with our report alone: no hook name, no stack trace;
+ * - a rename done right (the old address redirected) builds, and the redirect reaches Astro.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const WORK = resolve('node_modules/.cache/yangwang-url-test');
 const REMOVED = 'lou-ding-shang-de-ban-mu-tian';
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
-describe('the build guards published URLs', () => {
-  it('fails, naming the URL, when a published story is removed without a redirect, and when a redirect leads nowhere', () => {
-    rmSync(WORK, { recursive: true, force: true });
-    mkdirSync(WORK, { recursive: true });
-    const content = join(WORK, 'content');
-    cpSync('content', content, { recursive: true });
-    rmSync(join(content, 'stories', REMOVED), { recursive: true });
-    writeFileSync(
-      join(content, 'redirects.yaml'),
-      "- from: /stories/an-old-name/\n  to: /stories/does-not-exist/\n  date: '2025-03-01'\n",
-    );
-    const cache = join(WORK, 'cache');
-    for (const warm of ['assets', 'share-images']) {
-      if (existsSync(`node_modules/.astro/${warm}`)) cpSync(`node_modules/.astro/${warm}`, join(cache, warm), { recursive: true });
-    }
+/** A copy of the content, changed by `edit`, built into its own folder. */
+function build(name: string, edit: (content: string) => void) {
+  const work = join(WORK, name);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const content = join(work, 'content');
+  cpSync('content', content, { recursive: true });
+  edit(content);
+  const cache = join(work, 'cache');
+  for (const warm of ['assets', 'share-images']) {
+    if (existsSync(`node_modules/.astro/${warm}`)) cpSync(`node_modules/.astro/${warm}`, join(cache, warm), { recursive: true });
+  }
+  const dist = join(work, 'dist');
+  const run = spawnSync('npm', ['run', 'build', '--silent', '--', '--outDir', dist], {
+    encoding: 'utf-8',
+    env: { ...process.env, YANGWANG_CONTENT_DIR: content, YANGWANG_CACHE_DIR: cache, CI: 'true', FORCE_COLOR: '0' },
+    timeout: 240_000,
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist, content };
+}
 
-    const run = spawnSync('npm', ['run', 'build', '--silent', '--', '--outDir', join(WORK, 'dist')], {
-      encoding: 'utf-8',
-      env: { ...process.env, YANGWANG_CONTENT_DIR: content, YANGWANG_CACHE_DIR: cache, CI: 'true' },
-      timeout: 240_000,
+describe('the build guards published URLs and stops on content mistakes before rendering', () => {
+  it('lists every mistake as file:line  field  message, renders nothing, and shows no hook name or stack trace', () => {
+    const run = build('broken', (content) => {
+      rmSync(join(content, 'stories', REMOVED), { recursive: true });
+      writeFileSync(join(content, 'redirects.yaml'), "- from: /stories/an-old-name/\n  to: /stories/does-not-exist/\n  date: '2025-03-01'\n");
+      const story = readdirSync(join(content, 'stories')).sort()[0] ?? '';
+      const cover = join(content, 'stories', story, 'cover.jpg');
+      const bytes = readFileSync(cover);
+      writeFileSync(cover, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      appendFileSync(join(content, 'stories', story, 'index.mdx'), '\n另见[她的学生写的回忆](/stories/ta-de-xuesheng/)。\n');
     });
-    const output = `${run.stdout}\n${run.stderr}`;
-    expect(run.status, output.slice(-3000)).not.toBe(0);
-    expect(output).toContain('永久地址检查发现 2 个问题');
-    expect(output).toMatch(new RegExp(`published-urls\\.txt:\\d+  /stories/${REMOVED}/  已发布的地址 /stories/${REMOVED}/ 不再生成，也没有转址`));
-    expect(output).toMatch(/redirects\.yaml:1  \/stories\/an-old-name\/  转址 \/stories\/an-old-name\/ → \/stories\/does-not-exist\/ 指向的页面不存在/);
-    // The editors' redirect reached Astro: the old address became a redirect page.
-    const redirectPage = readFileSync(join(WORK, 'dist/stories/an-old-name/index.html'), 'utf-8');
-    expect(redirectPage).toContain('<meta http-equiv="refresh" content="0;url=/stories/does-not-exist/">');
-    rmSync(WORK, { recursive: true, force: true });
+    expect(run.status, run.output.slice(-3000)).toBe(1);
+    expect(run.output).toContain('内容检查发现 4 个问题');
+    expect(run.output).toMatch(new RegExp(`published-urls\\.txt:\\d+  /stories/${REMOVED}/  已发布的地址 /stories/${REMOVED}/ 不再生成，也没有转址`));
+    expect(run.output).toMatch(/redirects\.yaml:1  \/stories\/an-old-name\/  转址 \/stories\/an-old-name\/ → \/stories\/does-not-exist\/ 指向的页面不存在/);
+    expect(run.output).toMatch(/index\.mdx:\d+  cover\.src  \.\/cover\.jpg：图片文件不完整或已损坏/);
+    expect(run.output).toMatch(/index\.mdx:\d+  链接  链接到本站的 \/stories\/ta-de-xuesheng\/，但网站没有这个页面/);
+    expect(run.output).toContain('网站没有构建：请先改正上面的问题。');
+    expect(run.output).not.toContain('An unhandled error occurred');
+    expect(run.output).not.toContain('Stack trace');
+    expect(run.output).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(run.dist, 'index.html'))).toBe(false);
+  }, 300_000);
+
+  it('builds a rename done right: the old address becomes a redirect page and a line of _redirects', () => {
+    const run = build('renamed', (content) => {
+      const target = readdirSync(join(content, 'stories')).sort().find((s) => s !== REMOVED) ?? '';
+      rmSync(join(content, 'stories', REMOVED), { recursive: true });
+      writeFileSync(join(content, 'redirects.yaml'), `- from: /stories/${REMOVED}/\n  to: /stories/${target}/\n  date: '2025-03-01'\n`);
+    });
+    expect(run.status, run.output.slice(-3000)).toBe(0);
+    const page = readFileSync(join(run.dist, `stories/${REMOVED}/index.html`), 'utf-8');
+    expect(page).toMatch(/<meta http-equiv="refresh" content="0;url=\/stories\/[a-z-]+\/">/);
+    expect(readFileSync(join(run.dist, '_redirects'), 'utf-8')).toContain(`/stories/${REMOVED}/ /stories/`);
   }, 300_000);
 });

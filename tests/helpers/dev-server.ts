@@ -17,6 +17,8 @@ export interface DevServerOptions {
   contentDir?: string;
   /** More environment variables for the server (YANGWANG_CACHE_DIR, …). */
   env?: Record<string, string>;
+  /** Changes the copy of the content before the server starts (a test of broken content). */
+  prepare?: (contentDir: string) => void;
 }
 
 export interface DevServer {
@@ -38,6 +40,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const copied = options.contentDir === undefined;
   const contentDir = options.contentDir ?? mkdtempSync(join(tmpdir(), 'yangwang-dev-'));
   if (copied) cpSync('content', contentDir, { recursive: true });
+  options.prepare?.(contentDir);
   const port = await findFreePort();
   const base = `http://127.0.0.1:${port}`;
   const server = spawn('npm', ['run', 'dev', '--', '--host', '127.0.0.1', '--port', String(port)], {

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/content-problem.ts';
-import { loadYamlFile, loadYamlList } from '../../src/loaders/yaml-loader.ts';
-import { createCheckHelpers, validateWithSchema } from '../../src/loaders/validate.ts';
+import { formatProblem } from '../../src/content-input/problem.ts';
+import { loadYamlFile, loadYamlList } from '../../src/content-input/entry/yaml-entry.ts';
+import { createCheckHelpers, validateWithSchema } from '../../src/content-input/entry/validate.ts';
 import { createCollectionSchema } from '../../src/schemas/collections.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
 import { schoolSchema } from '../../src/schemas/schools.ts';

@@ -5,10 +5,10 @@
  * makes `npm run check:content` exit 1 (the CLI tests below run the real command).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/checks/check-content.ts';
+import { checkContent } from '../../src/content-input/tree/check-content.ts';
 import { CHECK_FIXTURES, makeContentRoot } from '../helpers/check-fixtures.ts';
 
 type Expected = [file: string, line: number | undefined, field: string, says: string];
@@ -94,6 +94,17 @@ const CASES: Record<string, Expected[]> = {
   'image-unused': [['stories/shan-li-de-deng/photo-2.jpg', undefined, '图片文件', '没有被用到']],
   'image-unsupported-format': [['teachers/lin-qiuyun/portrait-2.heic', undefined, '文件位置', '不能使用 .heic 格式的图片']],
   'image-broken-file': [[S, 22, '<Figure> src', '图片文件打不开']],
+  'image-truncated': [[S, 22, '<Figure> src', './night-road.jpg：图片文件不完整或已损坏']],
+  // The site's own addresses: redirects, published URLs, links between its pages; and
+  // collections with nothing in them (Astro only warns, after rendering).
+  'redirect-loop': [
+    ['redirects.yaml', 1, '/stories/deng/', '转址绕成了圈：/stories/deng/ → /stories/shan-deng/ → /stories/deng/'],
+    ['redirects.yaml', 4, '/stories/shan-deng/', '转址绕成了圈：/stories/shan-deng/ → /stories/deng/ → /stories/shan-deng/'],
+  ],
+  'redirect-target-missing': [['redirects.yaml', 2, '/stories/shan-li-deng/', '转址 /stories/shan-li-deng/ → /stories/shan-li-de-den/ 指向的页面不存在']],
+  'published-url-vanished': [['published-urls.txt', 5, '/stories/yi-pian-jiu-gushi/', '已发布的地址 /stories/yi-pian-jiu-gushi/ 不再生成，也没有转址']],
+  'link-missing-page': [[S, 22, '链接', '链接到本站的 /teachers/lin-qiuyn/，但网站没有这个页面：是否想写 /teachers/lin-qiuyun/？']],
+  'collection-empty': [['honours/', undefined, '文件位置', '网站至少要有一份表彰名录']],
   // Encoding, empty stories, files the site would not read.
   'encoding-gbk': [['teachers/tang-haoying/index.mdx', 2, '文件编码', '不是 UTF-8 编码（看起来是 GBK']],
   'empty-story': [
@@ -108,6 +119,8 @@ const CASES: Record<string, Expected[]> = {
 
 /** Cases whose files cannot be committed: made in the temporary tree before checking. */
 const PREPARE: Record<string, (root: string) => void> = {
+  // The only honour roll removed (git keeps no empty folder: the case holds a .gitkeep).
+  'collection-empty': (root) => rmSync(join(root, 'content/honours/2023.yaml')),
   // A real JPEG followed by 4.5 MB of padding: opens fine, too many bytes.
   'image-too-many-bytes': (root) => {
     const folder = join(root, 'content/stories/shan-li-de-deng');

@@ -1,14 +1,14 @@
 /** The pure checks behind `npm run check:content`, one rule at a time. */
 import { describe, expect, it } from 'vitest';
-import { findCrossEntryProblems, type EntryFacts } from '../../src/lib/checks/cross-entries.ts';
-import { findDraftLeftovers } from '../../src/lib/checks/draft-leftovers.ts';
-import { checkAltText, checkImageSize, IMAGE_LIMITS } from '../../src/lib/checks/images.ts';
-import { checkNamePinyin } from '../../src/lib/checks/names.ts';
-import { findPersonalData, isValidIdNumber } from '../../src/lib/checks/personal-data.ts';
-import { findQuoteProblems, lineOfFinding, type TextBlock } from '../../src/lib/checks/quotes.ts';
-import { getEditDistance, suggestClosest } from '../../src/lib/checks/suggest.ts';
-import { decodeUtf8 } from '../../src/lib/text-encoding.ts';
-import { parseYamlSource } from '../../src/lib/yaml-source.ts';
+import { findCrossEntryProblems, type EntryFacts } from '../../src/content-input/rules/cross-entries.ts';
+import { findDraftLeftovers } from '../../src/content-input/rules/draft-leftovers.ts';
+import { checkAltText, checkImageSize, IMAGE_LIMITS } from '../../src/content-input/rules/images.ts';
+import { checkNamePinyin } from '../../src/content-input/rules/names.ts';
+import { findPersonalData, isValidIdNumber } from '../../src/content-input/rules/personal-data.ts';
+import { findQuoteProblems, lineOfFinding, type TextBlock } from '../../src/content-input/rules/quotes.ts';
+import { getEditDistance, suggestClosest } from '../../src/content-input/rules/suggest.ts';
+import { decodeUtf8 } from '../../src/content-input/entry/text-encoding.ts';
+import { parseYamlSource } from '../../src/content-input/entry/yaml-source.ts';
 
 const matches = (findings: { match: string }[]) => findings.map((f) => f.match);
 

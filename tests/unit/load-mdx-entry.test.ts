@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/content-problem.ts';
-import { clearCheckedEntries, offerCheckedEntry } from '../../src/loaders/checked-entries.ts';
-import { loadMdxEntry, mdxLoader } from '../../src/loaders/mdx-loader.ts';
-import { yamlListLoader } from '../../src/loaders/yaml-loader.ts';
+import { formatProblem } from '../../src/content-input/problem.ts';
+import { getRenderedEntriesVersion, keepRenderedEntry } from '../../src/content-input/tree/rendered-entries.ts';
+import { mdxLoader } from '../../src/content-input/astro/mdx-loader.ts';
+import { loadMdxEntry } from '../../src/content-input/entry/mdx-entry.ts';
+import { yamlListLoader } from '../../src/content-input/astro/yaml-loader.ts';
 import { schoolSchema } from '../../src/schemas/schools.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 
@@ -80,12 +81,17 @@ describe('mdxLoader', () => {
     const { base, file, cleanup } = makeBase();
     const source = readFileSync(file, 'utf-8');
     const checked = loadMdxEntry(source, `${base}/good-story/index.mdx`, file, createStorySchema);
-    offerCheckedEntry(file, source, { ...checked, html: '<p>rendered by the check</p>' });
+    const rules = await getRenderedEntriesVersion();
+    await keepRenderedEntry(rules, file, source, { ...checked, html: '<p>rendered by the check</p>' });
     expect((await runLoader(base)).get('good-story')?.rendered?.html).toBe('<p>rendered by the check</p>');
 
-    offerCheckedEntry(file, `${source}\n（旧稿）`, { ...checked, html: '<p>stale</p>' });
+    await keepRenderedEntry(rules, file, `${source}\n（旧稿）`, { ...checked, html: '<p>stale</p>' });
     expect((await runLoader(base)).get('good-story')?.rendered?.html).toContain('<h2 id="第一节">第一节</h2>');
-    clearCheckedEntries();
+
+    // An image added to the entry's folder may change what the entry renders: not taken.
+    await keepRenderedEntry(rules, file, source, { ...checked, html: '<p>before the folder changed</p>' });
+    writeFileSync(join(dirname(file), 'new.jpg'), 'x');
+    expect((await runLoader(base)).get('good-story')?.rendered?.html).toContain('<h2 id="第一节">第一节</h2>');
     cleanup();
   });
 });

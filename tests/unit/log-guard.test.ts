@@ -1,6 +1,6 @@
 /** The log destination that remembers what Astro logs but does not fail on. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import logGuard, { getGuardState, isFailure } from '../../src/integrations/log-guard.mjs';
+import logGuard, { getGuardState, isFailure } from '../../src/content-input/astro/log-guard.mjs';
 
 describe('log guard', () => {
   afterEach(() => {

@@ -9,8 +9,8 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/lib/content-problem.ts';
-import { mdxLoader } from '../../src/loaders/mdx-loader.ts';
+import { ContentError } from '../../src/content-input/problem.ts';
+import { mdxLoader } from '../../src/content-input/astro/mdx-loader.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 
 interface StoredEntry {

@@ -10,7 +10,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runNew } from '../../scripts/new.ts';
 import { listSchemaFields } from '../../scripts/lib/schema-fields.ts';
-import { checkContent } from '../../src/checks/check-content.ts';
+import { checkContent } from '../../src/content-input/tree/check-content.ts';
 import { makeContentRoot } from '../helpers/check-fixtures.ts';
 
 const cleanups: (() => void)[] = [];
@@ -45,7 +45,9 @@ describe('npm run new: slugs', () => {
     expect(first.output).toContain('已创建 content/stories/shan-li-de-deng-2/index.mdx');
     const second = await run(root, ['story', '--title', '山里的灯', '--teacher', 'lin-qiuyun']);
     expect(second.output).toContain('已创建 content/stories/shan-li-de-deng-3/index.mdx');
-  });
+    // The first test pays for loading TypeScript (the schemas' field comments) and the pinyin
+    // dictionary: over 5 s on a busy 2-core machine.
+  }, 30_000);
 
   it('suggests family name, then given name, for a teacher', async () => {
     const root = project();

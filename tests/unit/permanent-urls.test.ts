@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRedirects } from '../../src/integrations/permanent-urls.ts';
+import { loadRedirects } from '../../src/content-input/entry/redirects-file.ts';
 import {
   checkPermanentUrls,
   findUnlistedUrls,
@@ -11,7 +11,7 @@ import {
   getPermanentUrl,
   mergePublishedUrls,
   parsePublishedUrls,
-} from '../../src/lib/permanent-urls.ts';
+} from '../../src/content-input/rules/permanent-urls.ts';
 
 const files = { list: 'content/published-urls.txt', redirects: 'content/redirects.yaml' };
 

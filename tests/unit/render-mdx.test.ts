@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixChineseQuotes, renderMdx } from '../../src/loaders/render-mdx.ts';
+import { fixChineseQuotes, renderMdx } from '../../src/content-input/entry/render-mdx.ts';
 
 const doc = (body: string) => `---\ntitle: 测试\n---\n${body}`;
 /** Line of the first body line in `doc()`. */

@@ -1,0 +1,109 @@
+/**
+ * The content loader for collections editors write in MDX (stories, teachers): every
+ * `<slug>/index.mdx` under `base` is parsed as data by `renderMdx` (never compiled or run),
+ * validated, and stored with its rendered HTML and a digest, so an unchanged entry is not
+ * rendered again. In `astro dev` the watcher reloads an edited file.
+ */
+import { readdir } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { loadMdxEntry, type CreateSchema } from '../entry/mdx-entry.ts';
+import { readContentFile } from '../entry/read-content.ts';
+import { ContentError, type ContentProblem } from '../problem.ts';
+import { handleLoaderProblems } from './loader-problems.ts';
+import { getRenderedEntriesVersion, takeRenderedEntry } from '../tree/rendered-entries.ts';
+
+/** Bumped when the renderer's output changes, so stored entries are rendered again. */
+const RENDERER_VERSION = '2';
+
+export interface MdxLoaderOptions {
+  /** Folder holding one `<slug>/index.mdx` per entry, relative to the project root. */
+  base: string;
+  /** The frontmatter schema an editor writes, given helpers (for the Chinese checks). */
+  createSchema: CreateSchema;
+}
+
+/** Lists `<slug>/index.mdx` files under a folder, relative to it. */
+export async function listMdxEntries(baseDir: string): Promise<string[]> {
+  const dirents = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const d of dirents) {
+    if (!d.isDirectory()) continue;
+    const inner = await readdir(join(baseDir, d.name)).catch(() => [] as string[]);
+    if (inner.includes('index.mdx')) files.push(`${d.name}/index.mdx`);
+  }
+  return files.sort();
+}
+
+export function mdxLoader(options: MdxLoaderOptions): Loader {
+  return {
+    name: 'yangwang-mdx-loader',
+    load: async (context: LoaderContext) => {
+      const root = fileURLToPath(context.config.root);
+      const baseDir = resolve(root, options.base);
+      const seen = new Set<string>();
+      // The rules' version, read once per load when the first entry needs it.
+      let rules: Promise<string> | undefined;
+
+      const sync = async (absoluteFile: string): Promise<ContentProblem[]> => {
+        const file = relative(root, absoluteFile).split('\\').join('/');
+        const read = await readContentFile(absoluteFile, file);
+        if (!read.ok) return [read.problem];
+        const source = read.text;
+        const digest = context.generateDigest(`${RENDERER_VERSION}\n${source}`);
+        const id = file.split('/').at(-2) ?? '';
+        seen.add(id);
+        const existing = context.store.get(id);
+        // Unchanged since the last build: keep the stored entry (its images stay registered,
+        // since Astro rebuilds the image imports from the stored entries).
+        if (existing && existing.digest === digest) return [];
+        // A build takes what the content check rendered; `astro dev` renders each change itself.
+        const taken = context.watcher ? undefined : await takeRenderedEntry(await (rules ??= getRenderedEntriesVersion()), absoluteFile, file, source);
+        const loaded = taken ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
+        if (loaded.problems.length) return loaded.problems;
+        const data = await context.parseData({ id, data: loaded.data, filePath: file });
+        context.store.set({
+          id,
+          data,
+          filePath: file,
+          digest,
+          rendered: {
+            html: loaded.html,
+            metadata: { headings: loaded.headings, characterCount: loaded.characterCount },
+          },
+        });
+        return [];
+      };
+
+      const problems: ContentProblem[] = [];
+      for (const entry of await listMdxEntries(baseDir)) {
+        problems.push(...(await sync(join(baseDir, entry))));
+      }
+      for (const id of context.store.keys()) {
+        if (!seen.has(id)) context.store.delete(id);
+      }
+      handleLoaderProblems(context, problems);
+
+      const watcher = context.watcher;
+      if (!watcher) return;
+      watcher.add(baseDir);
+      const isEntry = (path: string) => path.startsWith(baseDir) && path.endsWith('/index.mdx');
+      const onChange = async (path: string) => {
+        if (!isEntry(path)) return;
+        try {
+          const found = await sync(path);
+          if (found.length) context.logger.error(new ContentError(found).message);
+          else context.logger.info(`已重新载入 ${relative(root, path)}`);
+        } catch (error) {
+          context.logger.error(`重新载入 ${relative(root, path)} 失败：${(error as Error).message}`);
+        }
+      };
+      watcher.on('change', onChange);
+      watcher.on('add', onChange);
+      watcher.on('unlink', (path) => {
+        if (isEntry(path)) context.store.delete(path.split('/').at(-2) ?? '');
+      });
+    },
+  };
+}

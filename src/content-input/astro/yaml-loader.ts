@@ -1,0 +1,91 @@
+/**
+ * Astro loaders for the collections kept in YAML (schools, honours, collections): each file is
+ * read by `entry/yaml-entry.ts`, the same functions the content check uses, and all problems are
+ * reported at once.
+ */
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { readContentFile } from '../entry/read-content.ts';
+import { listYamlFiles, loadYamlFile, loadYamlList, type CreateSchema, type YamlLoadResult } from '../entry/yaml-entry.ts';
+import { handleLoaderProblems } from './loader-problems.ts';
+
+async function storeEntries(context: LoaderContext, result: Omit<YamlLoadResult, 'yaml'>) {
+  handleLoaderProblems(context, result.problems);
+  for (const entry of result.entries) {
+    const data = await context.parseData({ id: entry.id, data: entry.data, filePath: entry.file });
+    context.store.set({ id: entry.id, data, filePath: entry.file, digest: context.generateDigest(entry.data) });
+  }
+}
+
+function watch(context: LoaderContext, path: string, reload: () => Promise<void>) {
+  if (!context.watcher) return;
+  context.watcher.add(path);
+  const onChange = async (changed: string) => {
+    if (!changed.startsWith(path)) return;
+    try {
+      await reload();
+      context.logger.info(`已重新载入 ${changed}`);
+    } catch (error) {
+      context.logger.error((error as Error).message);
+    }
+  };
+  context.watcher.on('change', onChange);
+  context.watcher.on('add', onChange);
+  context.watcher.on('unlink', onChange);
+}
+
+/** One YAML file holding a list of entries, each with an `id`. */
+export function yamlListLoader(options: { file: string; createSchema: CreateSchema }): Loader {
+  return {
+    name: 'yangwang-yaml-list-loader',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const absolute = resolve(root, options.file);
+      // Astro stores file paths relative to the project root.
+      const file = relative(root, absolute).split('\\').join('/');
+      const reload = async () => {
+        const read = await readContentFile(absolute, file);
+        if (!read.ok) {
+          handleLoaderProblems(context, [read.problem]);
+          return;
+        }
+        const result = loadYamlList(read.text, file, absolute, options.createSchema);
+        context.store.clear();
+        await storeEntries(context, result);
+      };
+      await reload();
+      watch(context, absolute, reload);
+    },
+  };
+}
+
+/** A folder of YAML files, one entry per file. */
+export function yamlFilesLoader(options: { base: string; createSchema: CreateSchema }): Loader {
+  return {
+    name: 'yangwang-yaml-files-loader',
+    load: async (context) => {
+      const root = fileURLToPath(context.config.root);
+      const dir = resolve(root, options.base);
+      const reload = async () => {
+        const combined: Omit<YamlLoadResult, 'yaml'> = { entries: [], problems: [] };
+        for (const name of await listYamlFiles(dir)) {
+          const absolute = join(dir, name);
+          const file = relative(root, absolute).split('\\').join('/');
+          const read = await readContentFile(absolute, file);
+          if (!read.ok) {
+            combined.problems.push(read.problem);
+            continue;
+          }
+          const result = loadYamlFile(read.text, file, absolute, options.createSchema);
+          combined.entries.push(...result.entries);
+          combined.problems.push(...result.problems);
+        }
+        context.store.clear();
+        await storeEntries(context, combined);
+      };
+      await reload();
+      watch(context, dir, reload);
+    },
+  };
+}

@@ -1,0 +1,13 @@
+/** Reading a content file as UTF-8 text, refusing (with file and line) bytes that are not. */
+import { readFile } from 'node:fs/promises';
+import type { ContentProblem } from '../problem.ts';
+import { decodeUtf8 } from './text-encoding.ts';
+
+export type ReadContent = { ok: true; text: string } | { ok: false; problem: ContentProblem };
+
+/** Reads `absoluteFile`; `file` is the path shown to editors. */
+export async function readContentFile(absoluteFile: string, file: string): Promise<ReadContent> {
+  const decoded = decodeUtf8(await readFile(absoluteFile));
+  if (decoded.ok) return { ok: true, text: decoded.text };
+  return { ok: false, problem: { file, line: decoded.line, field: '文件编码', message: decoded.message } };
+}

@@ -1,0 +1,54 @@
+/**
+ * The second net after the build: every URL in `<content>/published-urls.txt` must still be
+ * produced or redirected by the built `dist/`, and every redirect must lead to a page of it.
+ * The content check runs the same rules before the build on the pages the content will make
+ * (rules/site-pages.ts); this catches what that prediction could miss. Also used by
+ * `npm run urls:update` to list the new pages.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { getUrlFiles, loadRedirects, toDisplayPath } from '../entry/redirects-file.ts';
+import { checkPermanentUrls, findUnlistedUrls, formatUrlProblems, getPermanentUrl, parsePublishedUrls } from '../rules/permanent-urls.ts';
+
+/** Every file under a folder, relative to it, with `/` separators. */
+function listFiles(dir: string, base = dir): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full, base));
+    else out.push(relative(base, full).split('\\').join('/'));
+  }
+  return out;
+}
+
+/** True for the page Astro writes for a redirect in a static build. */
+function isRedirectPage(file: string): boolean {
+  return /<meta http-equiv="refresh"/.test(readFileSync(file, 'utf-8').slice(0, 600));
+}
+
+/** The permanent URLs of a built site: real pages and feeds, redirect pages left out. */
+export function listBuiltUrls(distDir: string): Set<string> {
+  const urls = new Set<string>();
+  for (const file of listFiles(distDir)) {
+    const url = getPermanentUrl(file);
+    if (url && !(file.endsWith('.html') && isRedirectPage(join(distDir, file)))) urls.add(url);
+  }
+  return urls;
+}
+
+/** Checks a built site; returns the message to fail with, or undefined when all is well. */
+export function checkBuiltSite(distDir: string, contentDir: string): { error?: string; unlisted: string[] } {
+  const files = getUrlFiles(contentDir);
+  const display = { list: toDisplayPath(files.list), redirects: toDisplayPath(files.redirects) };
+  const { redirects } = loadRedirects(files.redirects);
+  const produced = listBuiltUrls(distDir);
+  const listText = existsSync(files.list) ? readFileSync(files.list, 'utf-8') : undefined;
+  const parsed = listText === undefined ? { urls: [], problems: [] } : parsePublishedUrls(listText, display.list);
+  const problems = [
+    ...parsed.problems,
+    ...checkPermanentUrls({ published: parsed.urls, produced, redirects, files: display }),
+  ];
+  const unlisted = listText === undefined ? [] : findUnlistedUrls(parsed.urls.map((u) => u.url), produced);
+  return problems.length ? { error: formatUrlProblems(problems), unlisted } : { unlisted };
+}
+
