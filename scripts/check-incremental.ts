@@ -137,17 +137,27 @@ async function cleanBuild(label: string): Promise<{ seconds: number }> {
   mkdirSync(CLEAN.cacheDir, { recursive: true });
   for (const name of readdirSync(CLEAN.cacheDir)) if (!SHARED_IMAGE_CACHES.includes(name)) rmSync(join(CLEAN.cacheDir, name), { recursive: true, force: true });
   // The project's other cache folders belong to the incremental builds: moved aside meanwhile.
-  const stash = join(WORK, 'stash');
-  const moved = PROJECT_CACHES.filter((path) => existsSync(path)).map((path, i) => {
-    mkdirSync(stash, { recursive: true });
-    renameSync(path, join(stash, String(i)));
-    return { path, at: join(stash, String(i)) };
-  });
+  mkdirSync(STASH, { recursive: true });
+  for (const path of PROJECT_CACHES) if (existsSync(path)) renameSync(path, stashed(path));
   try {
     return await buildSite({ ...CLEAN, contentDir: CONTENT, epoch, logFile: join(LOGS, `${++buildNumber}-${label}-clean.log`) });
   } finally {
+    // What the clean build wrote there goes; what the incremental builds had comes back.
     for (const path of PROJECT_CACHES) rmSync(path, { recursive: true, force: true });
-    for (const { path, at } of moved) renameSync(at, path);
+    unstash();
+  }
+}
+
+/** Where a project cache folder waits during a clean build. */
+const STASH = join(WORK, 'stash');
+const stashed = (path: string) => join(STASH, encodeURIComponent(path));
+
+/** Puts the project's cache folders back (also those a run killed during a clean build left aside). */
+function unstash(): void {
+  for (const path of PROJECT_CACHES) {
+    if (!existsSync(stashed(path))) continue;
+    rmSync(path, { recursive: true, force: true });
+    renameSync(stashed(path), path);
   }
 }
 
@@ -155,6 +165,7 @@ async function cleanBuild(label: string): Promise<{ seconds: number }> {
 
 const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });
 const started = performance.now();
+unstash();
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(LOGS, { recursive: true });
 cpSync('content', CONTENT, { recursive: true });
