@@ -6,6 +6,7 @@
  *   npm run book -- yangwang --bleed              # 3 mm bleed and crop marks, for the printer
  *   npm run book -- yangwang --out /tmp/y.pdf     # another file
  *   npm run book -- yangwang --root <dir>         # another project root (tests)
+ *   npm run book -- yangwang --html book.html     # also writes the HTML that is paginated
  *
  * Content with problems, a volume that does not exist or a picture that does not load stop it
  * with a Chinese message naming file and field, exit code 1, and no PDF (not even part of one).
@@ -20,6 +21,7 @@ import { formatProblem } from '../src/lib/content-problem.ts';
 import { renderQrSvg } from '../src/lib/qr-code.ts';
 import { formatTrimSize } from '../src/lib/trim-size.ts';
 import { BLEED_MM, getChapterUrl, getVolumeUrl, layoutBook } from '../src/render/book/layout-book.ts';
+import { setPageBoxes } from '../src/render/book/finish-pdf.ts';
 import { BookPrintError, printBook } from '../src/render/book/print-book.ts';
 import { readVolume } from '../src/render/book/read-volume.ts';
 
@@ -35,6 +37,7 @@ const { values, positionals } = parseArgs({
     root: { type: 'string', default: process.cwd() },
     content: { type: 'string' },
     site: { type: 'string', default: DEFAULT_SITE },
+    html: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -77,6 +80,8 @@ const volumeQr = await renderQrSvg(getVolumeUrl(site, volume), UI.book.closingOn
 const fontFile = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
 const html = layoutBook(volume, { site, bleed: values.bleed, fontFile, qrCodes, volumeQr });
 const extra = values.bleed ? 2 * BLEED_MM : 0;
+// The document that is paginated, to open in a browser when the layout needs a closer look.
+if (values.html) await writeFile(resolve(root, values.html), html);
 
 let printed;
 try {
@@ -90,7 +95,7 @@ try {
 await mkdir(dirname(out), { recursive: true });
 const partial = `${out}.${process.pid}.partial`;
 try {
-  await writeFile(partial, printed.pdf);
+  await writeFile(partial, await setPageBoxes(printed.pdf, volume.trim, values.bleed ? BLEED_MM : 0));
   await rename(partial, out);
 } finally {
   await rm(partial, { force: true });
