@@ -133,7 +133,7 @@ function renderPreface(preface: string): string {
     .filter(Boolean);
   return `<section class="preface" aria-labelledby="preface-title">
 <h2 id="preface-title">${UI.book.preface}</h2>
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+${keepLastCharactersTogether(paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'))}
 </section>`;
 }
 
@@ -163,13 +163,21 @@ ${chapter.subtitle ? `<p class="chapter-subtitle">${escapeHtml(chapter.subtitle)
 ${chapter.sample ? `<p class="chapter-sample">${escapeHtml(UI.sampleNote)}</p>` : ''}
 </header>
 <div class="prose">
-${placeFigures(chapter)}
+${keepLastCharactersTogether(placeFigures(chapter))}
 </div>
 <footer class="chapter-link">
 ${options.qrCodes.get(chapter.number) ?? ''}
 <p><span>${UI.media.chapterQrCaption}</span><span class="chapter-url">${escapeHtml(url)}</span></p>
 </footer>
 </article>`;
+}
+
+/**
+ * No paragraph ends with a line of one character: its last two Chinese characters, and the
+ * punctuation after them, are kept on one line (a paragraph that ends in markup is left alone).
+ */
+export function keepLastCharactersTogether(html: string): string {
+  return html.replace(/((?:\p{Script=Han}[^<>\p{Script=Han}]*){2})<\/p>/gu, '<span class="nobreak">$1</span></p>');
 }
 
 /** Every figure placeholder of the body becomes the original picture. */
