@@ -191,7 +191,7 @@ export const UI = {
     copyright: '版权页',
     preface: '前言',
     contents: '目录',
-    closing: '封底',
+    closing: '书末页',
     editedBy: (editor: string) => `${editor} 编`,
     title: '书名',
     editor: '编者',
