@@ -95,7 +95,7 @@ try {
 await mkdir(dirname(out), { recursive: true });
 const partial = `${out}.${process.pid}.partial`;
 try {
-  await writeFile(partial, await setPageBoxes(printed.pdf, volume.trim, values.bleed ? BLEED_MM : 0));
+  await writeFile(partial, await setPageBoxes(printed.pdf, volume.trim, values.bleed ? BLEED_MM : 0, { title: `《${volume.title}》`, author: volume.editor, subject: volume.subtitle }));
   await rename(partial, out);
 } finally {
   await rm(partial, { force: true });

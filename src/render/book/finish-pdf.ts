@@ -9,9 +9,23 @@ import type { TrimSize } from '../../lib/trim-size.ts';
 
 const POINTS_PER_MM = 72 / 25.4;
 
-/** The PDF with exact page boxes: MediaBox = BleedBox = trim + 2 × bleed, TrimBox = the trim. */
-export async function setPageBoxes(pdf: Uint8Array, trim: TrimSize, bleedMm: number): Promise<Uint8Array> {
+/** What the PDF's document properties say (a reader's title bar, a printer's job list). */
+export interface BookMetadata {
+  title: string;
+  author: string;
+  subject?: string | undefined;
+}
+
+/**
+ * The PDF with exact page boxes (MediaBox = BleedBox = trim + 2 × bleed, TrimBox = the trim)
+ * and the book's title, editor and language in its document properties.
+ */
+export async function setPageBoxes(pdf: Uint8Array, trim: TrimSize, bleedMm: number, metadata: BookMetadata): Promise<Uint8Array> {
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
+  document.setTitle(metadata.title, { showInWindowTitleBar: true });
+  document.setAuthor(metadata.author);
+  if (metadata.subject) document.setSubject(metadata.subject);
+  document.setLanguage('zh-CN');
   const bleed = bleedMm * POINTS_PER_MM;
   const width = trim.width * POINTS_PER_MM + 2 * bleed;
   const height = trim.height * POINTS_PER_MM + 2 * bleed;

@@ -34,9 +34,13 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ENTITIES[c] ?? c);
 }
 
-/** A CSS string literal. */
+/** A CSS string literal, safe inside a `<style>` element (`<` and `>` as escapes). */
 function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, ' ')}"`;
+  return `"${text
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/</g, '\\3c ')
+    .replace(/>/g, '\\3e ')
+    .replace(/\n/g, ' ')}"`;
 }
 
 /** The address of a chapter's web page. */

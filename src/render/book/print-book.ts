@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -60,7 +60,10 @@ export async function printBook(html: string, page: { width: number; height: num
       (window as unknown as { PagedConfig: object }).PagedConfig = { auto: false };
     });
     await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-    if (failed.length) throw new BookPrintError(`这些文件没能载入：${failed.join('、')}`);
+    // A picture that is there but cannot be decoded fails no request: ask the images themselves.
+    const broken = await tab.evaluate(() => [...document.images].filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src));
+    const missing = [...new Set([...failed, ...broken])].map((url) => (url.startsWith('file:') ? relative(process.cwd(), fileURLToPath(url)) : url));
+    if (missing.length) throw new BookPrintError(`这些图片没能载入（文件坏了，或不是图片）：${missing.join('、')}`);
     await tab.evaluate(() => document.fonts.ready);
     // The package's exports do not list the polyfill bundle: find it beside its main file.
     await tab.addScriptTag({ path: join(dirname(require.resolve('pagedjs')), '..', 'dist', 'paged.polyfill.js') });
