@@ -15,12 +15,13 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import sharp from 'sharp';
 import { getContentDir } from '../src/checks/check-content.ts';
 import { UI } from '../src/i18n/zh-CN.ts';
 import { formatProblem } from '../src/lib/content-problem.ts';
 import { renderQrSvg } from '../src/lib/qr-code.ts';
 import { formatTrimSize } from '../src/lib/trim-size.ts';
-import { BLEED_MM, getChapterUrl, getVolumeUrl, layoutBook } from '../src/render/book/layout-book.ts';
+import { BLEED_MM, getChapterUrl, getFigureWidthMm, getVolumeUrl, layoutBook } from '../src/render/book/layout-book.ts';
 import { setPageBoxes } from '../src/render/book/finish-pdf.ts';
 import { BookPrintError, printBook } from '../src/render/book/print-book.ts';
 import { readVolume } from '../src/render/book/read-volume.ts';
@@ -80,6 +81,16 @@ const volumeQr = await renderQrSvg(getVolumeUrl(site, volume), UI.book.closingOn
 const fontFile = createRequire(import.meta.url).resolve('@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
 const html = layoutBook(volume, { site, bleed: values.bleed, fontFile, qrCodes, volumeQr });
 const extra = values.bleed ? 2 * BLEED_MM : 0;
+
+// Printers ask for 300 ppi: say which pictures have fewer pixels than that at their printed size.
+const thin: string[] = [];
+for (const chapter of volume.chapters) {
+  for (const figure of chapter.figures) {
+    const { width = 0, height = 1 } = await sharp(figure.path).metadata();
+    const ppi = Math.round(width / (getFigureWidthMm(volume.trim, { width, height }) / 25.4));
+    if (ppi < 300) thin.push(`${relative(root, figure.path)}（约 ${ppi} ppi）`);
+  }
+}
 // The document that is paginated, to open in a browser when the layout needs a closer look.
 if (values.html) await writeFile(resolve(root, values.html), html);
 
@@ -105,3 +116,6 @@ process.stdout.write(
   `已生成 ${relative(process.cwd(), out) || out}：《${volume.title}》${volume.chapters.length} 篇，${printed.pages} 页，开本 ${formatTrimSize(volume.trim)}` +
     `${values.bleed ? `，四边各加 ${BLEED_MM} mm 出血和裁切线` : ''}（${seconds} 秒）\n`,
 );
+if (thin.length) {
+  process.stdout.write(`提示：${thin.length} 张图片印出来不到 300 ppi，可能发虚，付印前最好换成原始照片：\n${thin.map((t) => `  ${t}`).join('\n')}\n`);
+}

@@ -3,7 +3,7 @@
  * on right-hand pages, page size and boxes, embedded fonts (no Type 3), each chapter's QR code,
  * text inside the type area, Chinese line breaking; and bad input that must not give a PDF.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,11 +43,13 @@ describe('the book of the sample volume, 16开', () => {
   let pages: { page: number; lines: PdfLine[] }[];
   let titles: Map<number, string>;
   let entries: { number: number; title: string; folio: string }[];
+  let stdout: string;
 
   beforeAll(() => {
     const run = runBook(['yangwang', '--out', file]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+    stdout = run.stdout;
     pages = pagesOf(file);
     const contents = pages.find((p) => p.lines.some((l) => l.text.replace(/\s/g, '') === '目录'));
     entries = (contents?.lines ?? []).flatMap((l) => {
@@ -88,6 +90,19 @@ describe('the book of the sample volume, 16开', () => {
       expect(box.media.width, `page ${i + 1}`).toBeCloseTo(185 * MM, 1);
       expect(box.media.height, `page ${i + 1}`).toBeCloseTo(260 * MM, 1);
       expect(box.trim).toEqual(box.media);
+    }
+  });
+
+  it('prints the originals and names those with fewer than 300 ppi at their printed size', () => {
+    // The sample's photographs are 1,200 pixels wide: 211 ppi across the 16开 type area.
+    expect(stdout).toContain('content/stories/shan-li-de-deng/photo-1.jpg（约 211 ppi）');
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(images.length).toBeGreaterThan(0);
+    // The original JPEG files themselves (Chromium embeds a JPEG as it is), at their full size.
+    for (const row of images) {
+      const columns = row.trim().split(/\s+/);
+      expect(columns[3], row).toMatch(/^(1200|1600)$/);
+      expect(columns[8], row).toBe('jpeg');
     }
   });
 

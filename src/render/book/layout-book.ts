@@ -64,6 +64,18 @@ export function getMargins(trim: TrimSize): { top: number; bottom: number; inner
   };
 }
 
+/** The type area (the page less its margins), in millimetres. */
+export function getTypeArea(trim: TrimSize): { width: number; height: number } {
+  const m = getMargins(trim);
+  return { width: trim.width - m.inner - m.outer, height: Math.floor((trim.height - m.top - m.bottom) * 10) / 10 - 1 };
+}
+
+/** How wide a body figure of `width` × `height` pixels is printed, in millimetres (see `.yw-figure img`). */
+export function getFigureWidthMm(trim: TrimSize, pixels: { width: number; height: number }): number {
+  const area = getTypeArea(trim);
+  return Math.min(area.width, Math.round(area.height * 0.55) * (pixels.width / pixels.height));
+}
+
 /** The whole book as an HTML document. */
 export function layoutBook(volume: BookVolume, options: BookLayoutOptions): string {
   const parts = [
@@ -216,7 +228,7 @@ function renderStyle(volume: BookVolume, options: BookLayoutOptions): string {
   const bleed = options.bleed ? `bleed: ${BLEED_MM}mm; marks: crop;` : '';
   // The type area's height: what the cover, 版权页 and closing page fill with flex boxes, so
   // their spacing follows the trim instead of fixed millimetres.
-  const areaHeight = Math.floor((trim.height - m.top - m.bottom) * 10) / 10 - 1;
+  const areaHeight = getTypeArea(trim).height;
   const title = cssString(volume.title);
   return `
 @font-face {
