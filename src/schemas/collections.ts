@@ -1,6 +1,7 @@
 /** Collections (compiled volumes like 仰望): `content/collections/<slug>.yaml`. */
 import { z } from 'astro/zod';
-import { createImageSchema, text, year, type SchemaHelpers } from './common.ts';
+import { parseTrimSize, TRIM_SIZE_HINT } from '../lib/trim-size.ts';
+import { createImageSchema, isoDate, text, year, type SchemaHelpers } from './common.ts';
 
 /** A volume: its facts and its chapters in reading order. */
 export function createCollectionSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
@@ -22,6 +23,17 @@ export function createCollectionSchema<I extends z.ZodType, R extends z.ZodType>
       description: text,
       /** 封面图，要写替代文字和署名；可不写。 */
       cover: createImageSchema(helpers).optional(),
+      /** 前言：印在书的目录之前，可以有几段，段与段之间空一行；可不写。 */
+      preface: text.optional(),
+      /** 印制日期（印在版权页上），YYYY-MM-DD，加引号；不写时只印出版年份。 */
+      printed: isoDate.optional(),
+      /** 版权和许可说明，印在版权页上；不写时印网站的转载说明。 */
+      licence: text.optional(),
+      /** 开本（印刷版的成品尺寸）：宽×高（毫米），例如 185×260，或写 16开、大32开、A5；不写时为 16开（185×260）。 */
+      trim: z
+        .string({ error: `应是开本尺寸：${TRIM_SIZE_HINT}` })
+        .refine((value) => parseTrimSize(value) !== undefined, { error: (issue) => `“${String(issue.input)}” 不是开本尺寸：${TRIM_SIZE_HINT}` })
+        .optional(),
       /** 目录：故事的文件夹名，按阅读顺序排列，篇次按这个顺序编号。 */
       chapters: z.array(helpers.reference('stories')).min(1, '至少要有一篇'),
       /** 为示例内容编的文集填 true，网站会标“示例”。 */

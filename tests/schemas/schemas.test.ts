@@ -114,4 +114,15 @@ describe('collections', () => {
     expect(check(schema, volume)).toEqual([]);
     expect(check(schema, { ...volume, chapters: [], printRun: 12000.5 })).toEqual(['printRun: 类型不对：应是整数，这里写的是数字', 'chapters: 至少要有一篇']);
   });
+
+  it('takes a trim size as 宽×高 in millimetres or by name, and refuses what is not a size', () => {
+    const schema = createCollectionSchema(helpers);
+    const volume = { title: '仰望', year: 2023, editor: '市教育体育局', publisher: '市教育体育局', description: '报告集。', chapters: ['shan-li-de-deng'] };
+    for (const trim of ['185×260', '140x203', '148 × 210 mm', 'A5', '16开', '大32开']) expect(check(schema, { ...volume, trim })).toEqual([]);
+    expect(check(schema, { ...volume, trim: '185x' })).toEqual([
+      'trim: “185x” 不是开本尺寸：请写 宽×高（毫米，90–420），例如 185×260，或写 16开、大16开、32开、大32开、A4、A5、B5',
+    ]);
+    expect(check(schema, { ...volume, trim: '18×26' })[0]).toMatch(/^trim: “18×26” 不是开本尺寸/);
+    expect(check(schema, { ...volume, trim: 185 })[0]).toMatch(/^trim: 类型不对|^trim: 应是开本尺寸/);
+  });
 });
