@@ -227,3 +227,85 @@ export function createCmsConfig(options: CmsConfigOptions): Record<string, unkno
     collections: CMS_COLLECTIONS.map(collection),
   };
 }
+
+interface ConfigField {
+  name: string;
+  label?: string;
+  hint?: string;
+  required?: boolean;
+  widget?: string;
+  options?: (string | { value: string })[];
+  pattern?: [string, string];
+  format?: string;
+  collection?: string;
+  multiple?: boolean;
+  min?: number;
+  default?: unknown;
+  fields?: ConfigField[];
+  field?: ConfigField;
+}
+
+/**
+ * Where a web-editor configuration and the schemas disagree, one line per difference: a field
+ * the schema has and the form lacks (or the other way round), a different required flag, label,
+ * hint, choice list, pattern, date format, widget or default. Empty when they agree.
+ */
+export function findConfigDrift(
+  config: { collections?: { name: string; fields?: ConfigField[] }[] },
+  fields: Readonly<Record<CmsCollectionName, readonly FieldInfo[]>>,
+  schools: readonly CmsSchool[],
+): string[] {
+  const out: string[] = [];
+  for (const name of CMS_COLLECTIONS) {
+    const collection = config.collections?.find((c) => c.name === name);
+    if (!collection) {
+      out.push(`${name}: 配置里没有这个集合`);
+      continue;
+    }
+    const flat = new Map<string, { field: ConfigField; insideOptional: boolean }>();
+    const walk = (list: readonly ConfigField[], prefix: string, insideOptional: boolean) => {
+      for (const field of list) {
+        if (!prefix && (field.name === 'address' || field.name === 'body')) continue;
+        const isGroupList = field.widget === 'list' && field.fields;
+        const path = `${prefix}${field.name}`;
+        flat.set(path, { field, insideOptional });
+        if (field.widget === 'object' && field.fields) walk(field.fields, `${path}.`, insideOptional || field.required === false);
+        if (isGroupList && field.fields) walk(field.fields, `${path}[].`, false);
+      }
+    };
+    walk(collection.fields ?? [], '', false);
+    const schemaPaths = new Set(fields[name].map((f) => f.path));
+    for (const path of flat.keys()) if (!schemaPaths.has(path)) out.push(`${name}.${path}: 表单里有，schema 里没有`);
+    for (const info of fields[name]) {
+      const entry = flat.get(info.path);
+      const where = `${name}.${info.path}`;
+      if (!entry) {
+        out.push(`${where}: schema 里有，表单里没有`);
+        continue;
+      }
+      const { field, insideOptional } = entry;
+      const required = info.required && !insideOptional;
+      if ((field.required ?? true) !== required) out.push(`${where}: 必填应为 ${required}，表单是 ${String(field.required)}`);
+      if (!field.label || !/\p{Script=Han}/u.test(field.label)) out.push(`${where}: 没有中文标签`);
+      if (info.doc && !field.hint?.includes(info.doc)) out.push(`${where}: 说明与 schema 的注释不同`);
+      if (info.choices) {
+        const options = (field.options ?? []).map((o) => (typeof o === 'string' ? o : o.value));
+        if (JSON.stringify(options) !== JSON.stringify(info.choices)) out.push(`${where}: 选项应为 ${info.choices.join('、')}`);
+      }
+      if (info.pattern && field.pattern?.[0] !== info.pattern.source) out.push(`${where}: 格式（pattern）与 schema 不同`);
+      if (info.kind === '日期 YYYY-MM-DD' && (field.widget !== 'datetime' || field.format !== 'YYYY-MM-DD')) out.push(`${where}: 应是 YYYY-MM-DD 日期`);
+      if (info.image && field.widget !== 'image') out.push(`${where}: 应是图片上传`);
+      if (info.reference === 'teachers' && (field.widget !== 'relation' || field.collection !== 'teachers' || field.multiple !== (info.shape === 'list'))) {
+        out.push(`${where}: 应从已有教师中选择`);
+      }
+      if (info.reference === 'schools') {
+        const ids = (field.options ?? []).map((o) => (typeof o === 'string' ? o : o.value));
+        if (field.widget !== 'select' || JSON.stringify(ids) !== JSON.stringify(schools.map((s) => s.id))) out.push(`${where}: 应从学校名录中选择`);
+      }
+      if (info.shape === 'list' && (info.minItems ?? 0) !== (field.min ?? 0)) out.push(`${where}: 至少 ${info.minItems ?? 0} 项`);
+      if (info.defaultValue !== undefined && JSON.stringify(field.default) !== JSON.stringify(info.defaultValue)) out.push(`${where}: 默认值应为 ${JSON.stringify(info.defaultValue)}`);
+      if (info.maxLength !== undefined && !field.pattern?.[0].includes(`{0,${info.maxLength}}`)) out.push(`${where}: 最多 ${info.maxLength} 字`);
+    }
+  }
+  return out;
+}

@@ -3,13 +3,13 @@
  * teaches Decap CMS our file format, our components and the pinyin address, then starts it with
  * the configuration generated from the schemas (/admin/config.json).
  */
-import { ADMIN } from '../i18n/zh-CN.ts';
-import { readEntryFile, writeEntryFile, type EntryShape } from '../lib/frontmatter-edit.ts';
-import { getPinyinForms, suggestSlug } from '../lib/pinyin.ts';
-import { createEditorComponents } from './editor-components.ts';
-
 import DecapCmsApp from 'decap-cms-app';
 import { Component, createElement } from 'react';
+import { ADMIN } from '../i18n/zh-CN.ts';
+import { suggestSlug } from '../lib/pinyin.ts';
+import { createEditorComponents } from './editor-components.ts';
+import { readEditorEntry, writeEditorEntry, type EditorEntryShape } from './entry-format.ts';
+
 interface ImmutableLike {
   get(key: string): unknown;
   getIn(path: string[]): unknown;
@@ -54,23 +54,8 @@ function suggestAddress(collection: string, data: ImmutableLike): string {
 /** What the build writes to /admin/config.json. */
 export interface AdminConfig {
   cms: Record<string, unknown>;
-  shapes: Record<string, EntryShape & { references: string[] }>;
+  shapes: Record<string, EditorEntryShape>;
   formats: Record<string, string>;
-}
-
-/**
- * Decap names an entry whose file is `<folder>/index.mdx` by `<folder>/index`; the relation
- * widget stores that name. Files keep the folder name alone (`lin-qiuyun`).
- */
-const ENTRY_SUFFIX = '/index';
-function mapReferences(data: Record<string, unknown>, paths: readonly string[], map: (id: string) => string): Record<string, unknown> {
-  const out = { ...data };
-  for (const path of paths) {
-    const value = out[path];
-    if (Array.isArray(value)) out[path] = value.map((v) => (typeof v === 'string' ? map(v) : v));
-    else if (typeof value === 'string') out[path] = map(value);
-  }
-  return out;
 }
 
 const CMS = DecapCmsApp as unknown as DecapCms;
@@ -80,16 +65,8 @@ function registerFormats(config: AdminConfig): void {
     const shape = config.shapes[collection];
     if (!shape) continue;
     CMS.registerCustomFormat(format, 'mdx', {
-      fromFile: (text) => {
-        const data = mapReferences(readEntryFile(text), shape.references, (id) => `${id}${ENTRY_SUFFIX}`);
-        // Teachers can be found by toneless pinyin and initials (linqiuyun, lin qiuyun, lqy).
-        if (typeof data.name === 'string' && typeof data.pinyin === 'string') {
-          const forms = getPinyinForms(data.name, data.pinyin);
-          data.pinyinSearch = `${forms.full} ${forms.spaced} ${forms.initials}`;
-        }
-        return data;
-      },
-      toFile: (data) => writeEntryFile(mapReferences(data, shape.references, (id) => (id.endsWith(ENTRY_SUFFIX) ? id.slice(0, -ENTRY_SUFFIX.length) : id)), shape),
+      fromFile: (text) => readEditorEntry(text, shape),
+      toFile: (data) => writeEditorEntry(data, shape),
     });
   }
 }

@@ -154,7 +154,8 @@ function editFrontmatter(source: string, values: Readonly<Record<string, unknown
   for (const key of keys) {
     const before = original[key];
     const after = pruneEmpty(values[key]);
-    if (isEqual(before, after)) continue;
+    // Empty in the file and empty in the form (a scaffold's `summary: ''`): left as written.
+    if (isEqual(before, after) || isEqual(pruneEmpty(before), after)) continue;
     if (after === undefined) {
       // A key the form cannot show (not in the configuration) is never removed.
       if (!(key in values)) continue;
@@ -173,7 +174,74 @@ function editFrontmatter(source: string, values: Readonly<Record<string, unknown
   }
   // Nothing changed: the text as it was, byte for byte.
   if (!changed) return ensureNewline(source);
-  return stringifyDocument(doc);
+  return spliceScalars(source, values) ?? restoreLines(stringifyDocument(doc), source);
+}
+
+/**
+ * When every change replaces one text, date, number or yes/no value by another, the new values
+ * are written into the original text at the places of the old ones, so nothing else moves (not
+ * even a comment's spacing). Returns undefined for any other kind of change.
+ */
+function spliceScalars(source: string, values: Readonly<Record<string, unknown>>): string | undefined {
+  const doc = parseDocument(source, { keepSourceTokens: true });
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: unknown, after: unknown): boolean => {
+    if (isScalar(node)) {
+      const before = node.value;
+      if (isEqual(before, after) || (pruneEmpty(before) === undefined && pruneEmpty(after) === undefined)) return true;
+      const isValue = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+      if (!isValue(before) || !isValue(after) || !node.range) return false;
+      const scalar = new Scalar(after);
+      if (typeof after === 'string' && typeof before === 'string' && node.type && node.type !== Scalar.PLAIN) scalar.type = node.type;
+      const text = new Document(scalar).toString({ lineWidth: 0 }).trimEnd();
+      if (text.includes('\n')) return false;
+      edits.push({ start: node.range[0], end: node.range[1], text });
+      return true;
+    }
+    if (isMap(node)) {
+      if (!after || typeof after !== 'object' || Array.isArray(after)) return false;
+      const keys = new Set([...node.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key)), ...Object.keys(after)]);
+      for (const key of keys) {
+        const child = node.get(key, true);
+        const value = (after as Record<string, unknown>)[key];
+        if (child === undefined) {
+          if (pruneEmpty(value) !== undefined) return false;
+          continue;
+        }
+        if (!visit(child, value)) return false;
+      }
+      return true;
+    }
+    if (isSeq(node)) {
+      if (!Array.isArray(after) || after.length !== node.items.length) return false;
+      return node.items.every((item, i) => visit(item, after[i]));
+    }
+    return isEqual((node as { toJSON?: () => unknown } | null)?.toJSON?.() ?? node, after);
+  };
+  const root = doc.contents;
+  if (!isMap(root)) return undefined;
+  const original = (doc.toJS() ?? {}) as Record<string, unknown>;
+  // A key the form has no value for keeps its value (as editFrontmatter does).
+  const merged = { ...original, ...Object.fromEntries(Object.entries(values).filter(([k]) => k in original || pruneEmpty(values[k]) !== undefined)) };
+  if (!visit(root, merged)) return undefined;
+  let text = source;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+  return ensureNewline(text);
+}
+
+/**
+ * yaml re-spaces what it prints (`key: v  # note` becomes `key: v # note`); a line whose content
+ * did not change is put back exactly as it was written.
+ */
+function restoreLines(text: string, source: string): string {
+  // Lines with quotes are compared as they are (a `#` inside quotes is text, not a comment).
+  const normalise = (line: string) => (/['"]/.test(line) ? line : line.replace(/\s+#/, ' #').trimEnd());
+  const originals = new Map<string, string>();
+  for (const line of source.split('\n')) if (!originals.has(normalise(line))) originals.set(normalise(line), line);
+  return text
+    .split('\n')
+    .map((line) => originals.get(normalise(line)) ?? line)
+    .join('\n');
 }
 
 function ensureNewline(text: string): string {
