@@ -218,7 +218,7 @@ export const ADMIN = {
     teacherHint: '教师页的网址 /teachers/<拼音>/。留空则保存时按姓名生成拼音（姓-名，与 npm run new 相同）；发布后不能再改。',
     invalid: '只能用小写拼音字母、数字和连字符，例如 shan-li-de-deng',
     placeholder: '留空：保存时按标题（姓名）自动生成拼音',
-    fixed: '已发布的网址不能在这里修改（见编辑指南“改名或删除”）',
+    fixed: '（已发布的网址不能在这里修改；改名要在 content/redirects.yaml 登记转址）',
   },
   /** Commit messages of the saves (Decap's placeholders: {{collection}}, {{slug}}, {{path}}). */
   commitMessages: {

@@ -88,6 +88,7 @@ export async function writeAdmin(options: WriteAdminOptions): Promise<void> {
     platform: 'browser',
     target: 'es2022',
     legalComments: 'none',
+    charset: 'utf8',
     logLevel: 'warning',
     // The UMD build of decap-cms-app (it leaves React to the page: bundled here from npm).
     alias: { 'decap-cms-app': join(decapDir, 'decap-cms-app.js') },
