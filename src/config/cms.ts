@@ -20,7 +20,7 @@ export interface CmsBackend {
   app_id?: string;
   /** GitLab: `pkce` (no server of our own needed). */
   auth_type?: 'pkce';
-  /** Path of the authorisation endpoint on base_url (GitHub needs an OAuth proxy). */
+  /** The authorisation endpoint (Gitea: `<base_url>/login/oauth/authorize`; GitHub: the OAuth proxy's path). */
   auth_endpoint?: string;
 }
 
@@ -30,6 +30,7 @@ export const CMS_BACKEND: CmsBackend = {
   branch: 'main',
   base_url: 'https://git.example.org',
   api_root: 'https://git.example.org/api/v1',
+  auth_endpoint: 'https://git.example.org/login/oauth/authorize',
   app_id: 'yangwang-cms',
 };
 
