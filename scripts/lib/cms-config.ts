@@ -62,6 +62,52 @@ function readPatternSource(schema: typeof slug): string {
   return pattern.source;
 }
 
+/**
+ * A pattern as Decap checks it: Decap compiles the string with `RegExp(source)`, without flags, so
+ * Unicode property escapes (`\p{Script=Latin}`, which need the `u` flag) are spelt out as ranges of
+ * the Basic Multilingual Plane. Any other pattern is passed as it is.
+ */
+export function toDecapPattern(source: string, flags = ''): string {
+  if (!flags.includes('u') || !/\\[pP]\{/.test(source)) return source;
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i] ?? '';
+    if (char === '\\') {
+      const property = /^\\([pP])\{([^}]+)\}/.exec(source.slice(i));
+      if (property) {
+        const ranges = describeRanges(new RegExp(`\\${property[1]}{${property[2]}}`, 'u'));
+        out += inClass ? ranges : `[${ranges}]`;
+        i += property[0].length - 1;
+        continue;
+      }
+      out += source.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (char === '[') inClass = true;
+    if (char === ']') inClass = false;
+    out += char;
+  }
+  return out;
+}
+
+/** The BMP characters a one-character pattern matches, as class ranges (`\u0041-\u005A…`). */
+function describeRanges(pattern: RegExp): string {
+  const hex = (n: number) => `\\u${n.toString(16).toUpperCase().padStart(4, '0')}`;
+  const parts: string[] = [];
+  let start = -1;
+  for (let code = 0; code <= 0x10000; code++) {
+    const matches = code < 0x10000 && !(code >= 0xd800 && code <= 0xdfff) && pattern.test(String.fromCharCode(code));
+    if (matches && start === -1) start = code;
+    if (!matches && start !== -1) {
+      parts.push(start === code - 1 ? hex(start) : `${hex(start)}-${hex(code - 1)}`);
+      start = -1;
+    }
+  }
+  return parts.join('');
+}
+
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
 function describeWidget(field: FieldInfo, all: readonly FieldInfo[], schools: readonly CmsSchool[]): Omit<CmsField, 'name' | 'label' | 'required' | 'hint'> {
@@ -110,7 +156,7 @@ function describeWidget(field: FieldInfo, all: readonly FieldInfo[], schools: re
   const long = field.maxLength !== undefined || /[.]?text$/.test(field.path);
   return {
     widget: long ? 'text' : 'string',
-    ...(field.pattern ? { pattern: [field.pattern.source, field.pattern.message] } : {}),
+    ...(field.pattern ? { pattern: [toDecapPattern(field.pattern.source, field.pattern.flags), field.pattern.message] } : {}),
     ...(field.maxLength ? { pattern: [`^[\\s\\S]{0,${field.maxLength}}$`, ADMIN.maxLength(field.maxLength)] } : {}),
   };
 }
@@ -292,7 +338,7 @@ export function findConfigDrift(
         const options = (field.options ?? []).map((o) => (typeof o === 'string' ? o : o.value));
         if (JSON.stringify(options) !== JSON.stringify(info.choices)) out.push(`${where}: 选项应为 ${info.choices.join('、')}`);
       }
-      if (info.pattern && field.pattern?.[0] !== info.pattern.source) out.push(`${where}: 格式（pattern）与 schema 不同`);
+      if (info.pattern && field.pattern?.[0] !== toDecapPattern(info.pattern.source, info.pattern.flags)) out.push(`${where}: 格式（pattern）与 schema 不同`);
       if (info.kind === '日期 YYYY-MM-DD' && (field.widget !== 'datetime' || field.format !== 'YYYY-MM-DD')) out.push(`${where}: 应是 YYYY-MM-DD 日期`);
       if (info.image && field.widget !== 'image') out.push(`${where}: 应是图片上传`);
       if (info.reference === 'teachers' && (field.widget !== 'relation' || field.collection !== 'teachers' || field.multiple !== (info.shape === 'list'))) {

@@ -4,6 +4,7 @@
  * the schema's comment as hint, required as the schema says, choices, patterns, dates, images,
  * relations and defaults; and nothing else is in the form.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CMS_COLLECTIONS, createCmsConfig, findConfigDrift, readSchools } from '../../scripts/lib/cms-config.ts';
 import { listSchemaFields } from '../../scripts/lib/schema-fields.ts';
@@ -51,6 +52,18 @@ describe('web editor configuration', () => {
       const body = collection?.fields.find((f) => f.name === 'body');
       expect(body?.editor_components?.sort()).toEqual(Object.keys(COMPONENTS).filter((n) => !COMPONENTS[n]?.parent).sort());
     }
+  });
+
+  it('patterns, compiled as Decap compiles them (RegExp(source), no flags), accept and refuse what the schema does', () => {
+    const teachers = (config.collections as { name: string; fields: { name: string; pattern?: [string, string] }[] }[]).find((c) => c.name === 'teachers');
+    const form = RegExp(teachers?.fields.find((f) => f.name === 'pinyin')?.pattern?.[0] ?? '');
+    const schema = fields.teachers.find((f) => f.path === 'pinyin')?.pattern;
+    const rule = new RegExp(schema?.source ?? '', schema?.flags);
+    const written = readdirSync('content/teachers').map((slug) => /^pinyin: (.+)$/m.exec(readFileSync(`content/teachers/${slug}/index.mdx`, 'utf-8'))?.[1] ?? '');
+    for (const value of [...written, 'Ōuyáng Xiū', 'Lǚ Qīng', 'Lin Xiaoyu 1', 'lin  qiuyun', '林秋云', ' Lín']) {
+      expect(form.test(value), value).toBe(rule.test(value));
+    }
+    expect(written.every((v) => form.test(v))).toBe(true);
   });
 
   it('picks schools from the school list, searchable by name and pinyin id', () => {
