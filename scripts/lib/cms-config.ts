@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CMS_BACKEND, type CmsBackend } from '../../src/config/cms.ts';
 import { ADMIN } from '../../src/i18n/zh-CN.ts';
-import { COMPONENTS } from '../../src/loaders/components.ts';
+import { createEditorComponents } from '../../src/admin/editor-components.ts';
 import { slug } from '../../src/schemas/common.ts';
 import { listSchemaFields, type FieldInfo } from './schema-fields.ts';
 
@@ -201,9 +201,7 @@ export function getEntryShape(collection: CmsCollectionName): { order: string[];
 
 /** The Decap CMS configuration object (what /admin/config.json holds). */
 export function createCmsConfig(options: CmsConfigOptions): Record<string, unknown> {
-  const editorComponents = Object.entries(COMPONENTS)
-    .filter(([, spec]) => !spec.parent)
-    .map(([name]) => name);
+  const editorComponents = createEditorComponents().map((c) => c.id);
   const contentDir = options.contentDir ?? 'content';
   const schools = readSchools(options.root, contentDir);
   const fields = listSchemaFields();

@@ -191,9 +191,32 @@ function sameValues(a: unknown, b: unknown): boolean {
   return JSON.stringify(clean(a)) === JSON.stringify(clean(b));
 }
 
-/** Every registered component that can stand on its own (children such as Event live in their parent's form). */
+/**
+ * A GFM table as a block of text: Decap's Markdown writer would re-pad every table it writes (the
+ * meaning stays, the bytes change), so a table is held as written and edited as text.
+ */
+function createTableComponent(): EditorComponent {
+  const pattern = /^\|[^\n]*\|[ \t]*\n\|(?:[ \t]*:?-+:?[ \t]*\|)+[ \t]*(?:\n\|[^\n]*\|[ \t]*)*/;
+  return {
+    id: 'Table',
+    label: ADMIN.table.label,
+    fields: [{ name: CONTENT_FIELD, label: ADMIN.table.label, widget: 'text', required: true, hint: ADMIN.table.hint }],
+    pattern,
+    fromBlock: (match) => ({ [CONTENT_FIELD]: match[0] }),
+    toBlock: (data) => String(data[CONTENT_FIELD] ?? '').replace(/\s+$/, ''),
+    toPreview: (data) => `<pre class="yw-admin-component">${escapeHtml(String(data[CONTENT_FIELD] ?? ''))}</pre>`,
+  };
+}
+
+/**
+ * Every registered component that can stand on its own (children such as Event live in their
+ * parent's form), and tables.
+ */
 export function createEditorComponents(): EditorComponent[] {
-  return Object.entries(COMPONENTS)
-    .filter(([, spec]) => !spec.parent)
-    .map(([name, spec]) => createComponent(name, spec));
+  return [
+    ...Object.entries(COMPONENTS)
+      .filter(([, spec]) => !spec.parent)
+      .map(([name, spec]) => createComponent(name, spec)),
+    createTableComponent(),
+  ];
 }

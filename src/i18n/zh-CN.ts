@@ -242,6 +242,7 @@ export const ADMIN = {
     year: '年份',
     level: '级别',
   } as Readonly<Record<string, string>>,
+  table: { label: '表格', hint: '每行一排，用 | 分列，第二行写 | --- | --- |；保存时原样写入' },
   componentContent: '内容',
   componentContentHint: '可以分段：段与段之间空一行',
   patternDate: '应是日期 YYYY-MM-DD，例如 2024-09-10',

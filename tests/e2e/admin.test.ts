@@ -6,13 +6,14 @@
  * - the story list shows every story; the interface is Chinese; nothing comes from another origin
  *   and the editor's own policy is never violated;
  * - editing an existing story's title and saving makes one commit whose diff is that one line;
+ *   a sentence added to the body of every sample story changes that one line of the file;
  * - a new story with a required field left empty is refused, in Chinese;
  * - a story created through the form (title, a teacher picked from the list, a cover uploaded,
  *   a body with a figure and a pull quote) is committed as content/stories/<pinyin>/index.mdx, the
  *   content check passes on it and a build publishes its page.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -118,6 +119,30 @@ describe('web editor, local repository', () => {
     await page.close();
     expect(problems).toEqual([]);
   });
+
+  it('a sentence added to the body of any sample story commits that one line (components, tables, letters untouched)', async () => {
+    const page = await openEditor();
+    for (const slug of readdirSync(join(repo, 'content/stories')).sort()) {
+      const before = headCommit();
+      await page.goto(`${server.origin}/admin/#/collections/stories/entries/${slug}/index`);
+      await page.reload();
+      const body = page.locator('[data-slate-editor=true]');
+      await body.locator('p').first().click();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.insertText('补记：');
+      await publish(page);
+      await expect.poll(headCommit, { timeout: 15_000 }).not.toBe(before);
+      const file = `content/stories/${slug}/index.mdx`;
+      expect(git(repo, 'diff', '--numstat', before, 'HEAD').trim(), slug).toBe(`1\t1\t${file}`);
+      // The one changed line is the old line with the inserted words (where the caret was), nothing else.
+      const lines = git(repo, 'diff', '--unified=0', before, 'HEAD').split('\n');
+      const removed = lines.find((l) => /^-(?!--)/.test(l))?.slice(1);
+      const added = lines.find((l) => /^\+(?!\+\+)/.test(l))?.slice(1);
+      expect(added?.replace('补记：', ''), slug).toBe(removed);
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
 
   it('refuses a new story without its required fields, in Chinese', async () => {
     const page = await openEditor();

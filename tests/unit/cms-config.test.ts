@@ -50,7 +50,7 @@ describe('web editor configuration', () => {
       expect(collection?.path).toBe('{{slug}}/index');
       expect(collection?.media_folder).toBe('');
       const body = collection?.fields.find((f) => f.name === 'body');
-      expect(body?.editor_components?.sort()).toEqual(Object.keys(COMPONENTS).filter((n) => !COMPONENTS[n]?.parent).sort());
+      expect(body?.editor_components?.sort()).toEqual([...Object.keys(COMPONENTS).filter((n) => !COMPONENTS[n]?.parent), 'Table'].sort());
     }
   });
 
