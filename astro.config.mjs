@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { SHOW_CONTROLS_SCRIPT } from './src/components/search/show-controls-script.ts';
+import { adminPage } from './src/integrations/admin.ts';
 import { contentChecks, failOnLoggedErrors } from './src/content-input/astro/check-integration.ts';
 import { permanentUrls } from './src/content-input/astro/permanent-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -31,8 +32,9 @@ export default defineConfig({
   // contentChecks first: a build with bad content stops before anything is rendered.
   // permanentUrls reads the editors' redirects before, and checks published URLs after the build.
   // searchIndex after the pages: it indexes the finished dist/.
+  // adminPage writes the web editor (dist/admin/) once the pages, URLs and index are done.
   // failOnLoggedErrors last: it sees everything every other integration logged.
-  integrations: [contentChecks(), mdx(), shareImages(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), failOnLoggedErrors()],
+  integrations: [contentChecks(), mdx(), shareImages(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), adminPage(), failOnLoggedErrors()],
   image: {
     // Images are local files only; nothing is fetched from other hosts.
     remotePatterns: [],

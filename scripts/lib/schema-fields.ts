@@ -40,6 +40,12 @@ export interface FieldInfo {
   image?: boolean;
   /** `object` (a group of fields), `list` (of values), `objects` (a list of groups) or `value`. */
   shape: 'object' | 'list' | 'objects' | 'value';
+  /** For text: the pattern it must match, with the schema's Chinese message. */
+  pattern?: { source: string; flags: string; message: string };
+  /** For text: the most characters allowed. */
+  maxLength?: number;
+  /** For lists: the fewest items allowed. */
+  minItems?: number;
 }
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -125,6 +131,7 @@ function computeSchemaFields(): Record<EditorCollection, FieldInfo[]> {
           ...(info.reference ? { reference: info.reference } : {}),
           ...(info.image ? { image: true } : {}),
           shape: info.shape,
+          ...readChecks(info.inner, info.shape),
         });
         if (info.shape === 'object') walkObject(info.inner, `${path}.`, depth + 1, fields, collection);
         if (info.shape === 'objects') walkObject(info.inner, `${path}[].`, depth + 1, fields, collection);
@@ -199,6 +206,33 @@ function computeSchemaFields(): Record<EditorCollection, FieldInfo[]> {
         return { kind: (schema.def as AnyDef).type };
     }
   }
+}
+
+interface CheckDef {
+  check?: string;
+  format?: string;
+  pattern?: RegExp;
+  maximum?: number;
+  minimum?: number;
+  error?: (issue: object) => unknown;
+}
+
+/** Pattern, length and item limits the schema declares, as the web editor's form can check them. */
+function readChecks(schema: z.ZodType, shape: FieldInfo['shape']): Pick<FieldInfo, 'pattern' | 'maxLength' | 'minItems'> {
+  const out: Pick<FieldInfo, 'pattern' | 'maxLength' | 'minItems'> = {};
+  const checks = ((schema.def as unknown as { checks?: { _zod: { def: CheckDef } }[] }).checks ?? []).map((c) => c._zod.def);
+  for (const check of checks) {
+    const message = (() => {
+      const m = check.error?.({});
+      return typeof m === 'string' ? m : typeof m === 'object' && m && 'message' in m ? String(m.message) : '';
+    })();
+    if (check.check === 'string_format' && check.format === 'regex' && check.pattern) {
+      out.pattern = { source: check.pattern.source, flags: check.pattern.flags, message };
+    }
+    if (check.check === 'max_length' && check.maximum !== undefined && shape === 'value') out.maxLength = check.maximum;
+    if (check.check === 'min_length' && check.minimum !== undefined && (shape === 'list' || shape === 'objects')) out.minItems = check.minimum;
+  }
+  return out;
 }
 
 function objectsOf(schema: z.ZodType): z.ZodType[] {

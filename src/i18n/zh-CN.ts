@@ -212,3 +212,61 @@ export const UI = {
     stories: '浏览全部故事',
   },
 } as const;
+
+/** Text of the web editor at /admin/ (Decap CMS itself is in Chinese through its zh_Hans locale). */
+export const ADMIN = {
+  title: '仰望 · 内容编辑',
+  noscript: '内容编辑器需要 JavaScript。',
+  collections: {
+    stories: { label: '故事', singular: '故事', description: '先进事迹报道。每次保存都是一次 git 提交；发布前 CI 会运行内容检查。' },
+    teachers: { label: '教师', singular: '教师', description: '教师简介。真实教师只写材料里有的事实。' },
+  },
+  /** Field labels where the first words of the schema's comment would not make a short label. */
+  labels: {
+    published: '发布日期',
+    updated: '更新日期',
+    sample: '示例（虚构人物）',
+    draft: '草稿',
+    'cover.licence': '许可',
+    'source.url': '原文网址',
+  } as Readonly<Record<string, string>>,
+  body: { stories: '正文', teachers: '简介', hint: '用工具栏的“+”插入图片、引语、书信、时间线等组件；组件在表单里编辑。' },
+  address: {
+    label: '网址（拼音）',
+    hint: '故事的网址 /stories/<拼音>/。留空则保存时按标题生成拼音（与 npm run new 相同），也可以自己写得短一些；发布后不能再改。',
+    teacherHint: '教师页的网址 /teachers/<拼音>/。留空则保存时按姓名生成拼音（姓-名，与 npm run new 相同）；发布后不能再改。',
+    invalid: '只能用小写拼音字母、数字和连字符，例如 shan-li-de-deng',
+    placeholder: '留空：保存时按标题（姓名）自动生成拼音',
+    fixed: '（已发布的网址不能在这里修改；改名要在 content/redirects.yaml 登记转址）',
+  },
+  /** Commit messages of the saves (Decap's placeholders: {{collection}}, {{slug}}, {{path}}). */
+  commitMessages: {
+    create: '新建{{collection}}：{{slug}}',
+    update: '修改{{collection}}：{{slug}}',
+    delete: '删除{{collection}}：{{slug}}',
+    uploadMedia: '上传图片：{{path}}',
+    deleteMedia: '删除图片：{{path}}',
+  },
+  /** Labels of component attributes in the editor's forms (their hints come from the component registry). */
+  componentAttributes: {
+    src: '图片文件',
+    alt: '替代文字',
+    caption: '图注',
+    credit: '署名',
+    licence: '许可',
+    cite: '说话人',
+    title: '标题',
+    date: '日期',
+    from: '写信人',
+    year: '年份',
+    level: '级别',
+  } as Readonly<Record<string, string>>,
+  table: { label: '表格', hint: '每行一排，用 | 分列，第二行写 | --- | --- |；保存时原样写入' },
+  componentContent: '内容',
+  componentContentHint: '可以分段：段与段之间空一行',
+  patternDate: '应是日期 YYYY-MM-DD，例如 2024-09-10',
+  patternUrl: '应是 http(s) 开头的网址',
+  maxLength: (n: number) => `最多 ${n} 字`,
+  schoolHint: '从学校名录（content/schools.yaml）中选择；输入汉字或拼音可以查找。',
+  teacherHint: '从已有的教师中选择；输入姓名或拼音（例如 linqiuyun）可以查找。没有的教师请先在“教师”里新建。',
+} as const;

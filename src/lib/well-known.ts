@@ -1,8 +1,8 @@
 /** The small plain-text files crawlers and security researchers look for: robots.txt and security.txt. */
 
 /** robots.txt: everything may be crawled; the sitemap is named with its absolute URL. */
-export function formatRobotsTxt(sitemapUrl: string): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
+export function formatRobotsTxt(sitemapUrl: string, disallow: readonly string[] = []): string {
+  return ['User-agent: *', 'Allow: /', ...disallow.map((path) => `Disallow: ${path}`), '', `Sitemap: ${sitemapUrl}`, ''].join('\n');
 }
 
 export interface SecurityTxt {

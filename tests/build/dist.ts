@@ -15,10 +15,13 @@ export function listDistFiles(dir = DIST): string[] {
   return out;
 }
 
-/** Every HTML page, as `{ path, url, html }`; url is the site path (`/stories/x/`). */
+/**
+ * Every HTML page of the site, as `{ path, url, html }`; url is the site path (`/stories/x/`).
+ * The web editor (dist/admin/) is not a page of the site: tests/build/admin.test.ts covers it.
+ */
 export function listPages(): { path: string; url: string; html: string }[] {
   return listDistFiles()
-    .filter((f) => f.endsWith('.html'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith('admin/'))
     .map((path) => ({
       path,
       url: `/${path.replace(/(^|\/)index\.html$/, '$1')}`,

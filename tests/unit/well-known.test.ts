@@ -4,6 +4,7 @@ import { formatRobotsTxt, formatSecurityTxt, getSecurityTxtExpiry } from '../../
 describe('robots.txt', () => {
   it('allows everything and names the sitemap', () => {
     expect(formatRobotsTxt('https://x.org/sitemap-index.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://x.org/sitemap-index.xml\n');
+    expect(formatRobotsTxt('https://x.org/sitemap-index.xml', ['/admin/'])).toBe('User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://x.org/sitemap-index.xml\n');
   });
 });
 

@@ -60,6 +60,8 @@ export function parsePublishedUrls(text: string, file = 'content/published-urls.
  */
 export function getPermanentUrl(file: string): string | undefined {
   const path = file.split('\\').join('/');
+  // The web editor (/admin/) is a tool, not a published page.
+  if (path.startsWith('admin/')) return undefined;
   if (path === 'index.html') return '/';
   if (path.endsWith('/index.html')) {
     const url = `/${path.slice(0, -'index.html'.length)}`;
