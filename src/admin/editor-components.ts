@@ -1,5 +1,5 @@
 /**
- * The site's components (src/loaders/components.ts, the registry the MDX loader renders from) as
+ * The site's components (src/content-input/entry/components.ts, the registry the MDX loader renders from) as
  * Decap CMS editor components: each can be inserted into a body and edited as a form, and is
  * written back as the MDX the loader accepts. Generated from the registry, so a new component
  * appears in the editor without code here.
@@ -10,7 +10,7 @@
  */
 import { ADMIN } from '../i18n/zh-CN.ts';
 import { toRelativePath } from '../lib/frontmatter-edit.ts';
-import { COMPONENTS, type ComponentSpec } from '../loaders/components.ts';
+import { COMPONENTS, type ComponentSpec } from '../content-input/entry/components.ts';
 
 /** A field of an editor component's form (Decap CMS field configuration). */
 export interface EditorField {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CMS_BACKEND } from '../../src/config/cms.ts';
 import { getAdminCsp } from '../../src/integrations/admin.ts';
-import { listBuiltUrls } from '../../src/integrations/permanent-urls.ts';
+import { listBuiltUrls } from '../../src/content-input/tree/built-site.ts';
 import { DIST, existsInDist, listDistFiles } from './dist.ts';
 import { findThirdPartyUrls } from './third-party.ts';
 

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CMS_COLLECTIONS, createCmsConfig, findConfigDrift, readSchools } from '../../scripts/lib/cms-config.ts';
 import { listSchemaFields } from '../../scripts/lib/schema-fields.ts';
-import { COMPONENTS } from '../../src/loaders/components.ts';
+import { COMPONENTS } from '../../src/content-input/entry/components.ts';
 
 const root = process.cwd();
 const config = createCmsConfig({ root }) as Parameters<typeof findConfigDrift>[0] & Record<string, unknown>;

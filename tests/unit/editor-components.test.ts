@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEditorComponents, RAW_FIELD } from '../../src/admin/editor-components.ts';
-import { renderMdx } from '../../src/loaders/render-mdx.ts';
-import { COMPONENTS } from '../../src/loaders/components.ts';
+import { renderMdx } from '../../src/content-input/entry/render-mdx.ts';
+import { COMPONENTS } from '../../src/content-input/entry/components.ts';
 
 const components = createEditorComponents();
 const bodies = (['stories', 'teachers'] as const).flatMap((c) =>

@@ -13,7 +13,7 @@ import { renderFields } from '../../scripts/lib/scaffold.ts';
 import { listSchemaFields } from '../../scripts/lib/schema-fields.ts';
 import { readEditorEntry, writeEditorEntry } from '../../src/admin/entry-format.ts';
 import { formatFrontmatter, splitEntryFile, writeEntryFile } from '../../src/lib/frontmatter-edit.ts';
-import { renderMdx } from '../../src/loaders/render-mdx.ts';
+import { renderMdx } from '../../src/content-input/entry/render-mdx.ts';
 import { z } from 'astro/zod';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 

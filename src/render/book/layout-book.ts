@@ -9,7 +9,7 @@ import { SITE } from '../../config/site.ts';
 import { UI } from '../../i18n/zh-CN.ts';
 import { formatChineseDate } from '../../lib/dates.ts';
 import { formatTrimSize, type TrimSize } from '../../lib/trim-size.ts';
-import { FIGURE_PLACEHOLDER } from '../../loaders/hast.ts';
+import { FIGURE_PLACEHOLDER } from '../../content-input/entry/hast.ts';
 import type { BookChapter, BookPicture, BookVolume } from './read-volume.ts';
 
 /** The bleed printers ask for, in millimetres. */

@@ -6,14 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { checkContent } from '../../checks/check-content.ts';
-import { suggestClosest } from '../../lib/checks/suggest.ts';
-import type { ContentProblem } from '../../lib/content-problem.ts';
+import { checkContent } from '../../content-input/tree/check-content.ts';
+import { suggestClosest } from '../../content-input/rules/suggest.ts';
+import type { ContentProblem } from '../../content-input/problem.ts';
 import { DEFAULT_TRIM, parseTrimSize, type TrimSize } from '../../lib/trim-size.ts';
-import { loadMdxEntry } from '../../loaders/mdx-loader.ts';
-import { readContentFile } from '../../loaders/read-content.ts';
-import { createCheckHelpers } from '../../loaders/validate.ts';
-import { listYamlFiles, loadYamlFile } from '../../loaders/yaml-loader.ts';
+import { loadMdxEntry } from '../../content-input/entry/mdx-entry.ts';
+import { readContentFile } from '../../content-input/entry/read-content.ts';
+import { createCheckHelpers } from '../../content-input/entry/validate.ts';
+import { listYamlFiles, loadYamlFile } from '../../content-input/entry/yaml-entry.ts';
 import { createCollectionSchema } from '../../schemas/collections.ts';
 import { createStorySchema } from '../../schemas/stories.ts';
 import { createTeacherSchema } from '../../schemas/teachers.ts';
