@@ -15,6 +15,9 @@ export default getViteConfig(
           test: {
             name: 'unit',
             include: ['tests/unit/**/*.test.ts', 'tests/schemas/**/*.test.ts', 'tests/components/**/*.test.ts'],
+            // Some unit tests start `npm run check:content` or render every sample entry: on a busy
+            // two-core machine they took over vitest's default 5 s, which says nothing about correctness.
+            testTimeout: 30_000,
           },
         },
         {
