@@ -48,8 +48,8 @@ export default defineConfig({
     // (node_modules/.astro/) when that key and the code it imports are unchanged. Every route's
     // key is the digest of all it shows (src/data/routes/, src/lib/route-digest.ts).
     incrementalBuild: true,
-    // Astro's content store in chunks instead of one file, only when the benchmark asks for it
-    // (YANGWANG_COLLECTION_STORAGE=chunked): measured no lower in peak memory (BENCHMARKS.md).
+    // Astro's content store in chunks instead of one file, only when YANGWANG_COLLECTION_STORAGE=chunked:
+    // at 1,000 stories it lowered no peak memory beyond noise and cost rebuild CPU (BENCHMARKS.md).
     ...(process.env.YANGWANG_COLLECTION_STORAGE === 'chunked' ? { collectionStorage: /** @type {const} */ ('chunked') } : {}),
   },
   // No code blocks in the site's pages; Shiki's inline styles would need 'unsafe-inline' (CSP).
