@@ -2,7 +2,7 @@
  * `npm run bench:book`: what `npm run book` costs. Makes the PDF of the sample volume (仰望, at
  * 16开 and, with bleed, at A5) and of a 300-chapter volume from the bench corpus
  * (generate-corpus.ts, written under .bench/), each run as its own process. Reports wall time,
- * the peak memory of the whole process tree (Node and every Chromium process, summed from /proc
+ * the peak memory of the whole process tree (Node and every Chromium process, resident memory summed from /proc
  * every 100 ms), pages and file size. Figures go to the "Book" section of BENCHMARKS.md.
  *
  *   flock /work/heavy.lock npm run bench:book            # the machines are shared
@@ -111,7 +111,8 @@ const section = [
   START,
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), shared with other work; \`npm run bench:book\`.`,
   'Each row is one `npm run book` from start to PDF: the content check, reading the volume, Paged.js in Chromium, page boxes.',
-  'Peak memory is the whole process tree (Node and every Chromium process) sampled every 100 ms.',
+  'Peak memory is the sum of the resident memory of the whole process tree (Node and every Chromium process), sampled every 100 ms;',
+  "pages Chromium's processes share are counted once per process, so it overstates what the machine needs.",
   '',
   '| volume | pages | time | peak memory | PDF |',
   '|---|---:|---:|---:|---:|',
