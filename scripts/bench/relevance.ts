@@ -13,6 +13,7 @@
  * than Pagefind's segmenter split the same text on the pages that contain it.
  *
  *   npm run bench:relevance -- --run today=.bench/search/site-1000-base --run parts=.bench/search/site-1000
+ *   npm run bench:relevance -- --drop parts    # forget a run
  *
  * Each `--run LABEL=DIR` is a built site with its search index (`DIR/pagefind/`). Figures go to
  * `.bench/search/relevance.json` and to the marked relevance section of BENCHMARKS.md.
@@ -387,17 +388,19 @@ function writeSection(runs: RunResult[]): void {
   else writeFileSync(file, `${current.trimEnd()}\n\n## Search relevance\n\n${section}\n`);
 }
 
-const { values } = parseArgs({ options: { run: { type: 'string', multiple: true, default: [] } } });
+const { values } = parseArgs({ options: { run: { type: 'string', multiple: true, default: [] }, drop: { type: 'string', multiple: true, default: [] } } });
 const runs = (values.run ?? []).map((r) => {
   const at = r.indexOf('=');
   return { label: r.slice(0, at), site: resolve(r.slice(at + 1)) };
 });
-if (runs.length === 0 || runs.some((r) => !r.label || !existsSync(join(r.site, 'pagefind')))) {
-  console.error('用法：npm run bench:relevance -- --run 名称=已构建并有搜索索引的站点目录 [--run …]');
+if (runs.some((r) => !r.label || !existsSync(join(r.site, 'pagefind'))) || (runs.length === 0 && (values.drop ?? []).length === 0)) {
+  console.error('用法：npm run bench:relevance -- --run 名称=已构建并有搜索索引的站点目录 [--run …] [--drop 名称]');
   process.exit(2);
 }
 await mkdir(WORK, { recursive: true });
 const stored: Record<string, RunResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, RunResult>) : {};
+// --drop NAME removes an earlier run from the record (and from BENCHMARKS.md).
+for (const label of values.drop ?? []) delete stored[label];
 for (const { label, site } of runs) {
   console.log(`== ${label}: ${relative(process.cwd(), site)}`);
   stored[label] = await runSite(label, site);

@@ -736,6 +736,7 @@ const { values } = parseArgs({
     'ui-only': { type: 'boolean', default: false },
     /** Measure the index in parts instead: `--parts 2500,1000` (part sizes; one index is always measured too). */
     parts: { type: 'string' },
+    'no-one-index': { type: 'boolean', default: false },
     worker: { type: 'string' },
     out: { type: 'string' },
     shard: { type: 'string' },
@@ -747,12 +748,17 @@ const { values } = parseArgs({
 if (values.parts && !values.worker) {
   const sites = new Map((values.site ?? []).map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
   const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  const variants = [Number.POSITIVE_INFINITY, ...values.parts.split(',').map(Number).filter((n) => n > 0)];
+  // One index is measured too, unless --no-one-index (it needs about 11 GB at 10,000 stories).
+  const variants = [...(values['no-one-index'] ? [] : [Number.POSITIVE_INFINITY]), ...values.parts.split(',').map(Number).filter((n) => n > 0)];
   const file = join(WORK, 'parts.json');
   await mkdir(WORK, { recursive: true });
   const all: Record<string, PartsResult> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf-8')) as Record<string, PartsResult>) : {};
   for (const stories of sizes) {
-    all[stories] = await benchParts(stories, await ensureSite(stories, sites.get(stories)), variants, !values['no-browser']);
+    const previous = all[stories]?.runs ?? [];
+    const result = await benchParts(stories, await ensureSite(stories, sites.get(stories)), variants, !values['no-browser']);
+    // Runs of other variants measured before are kept.
+    result.runs = [...previous.filter((r) => !result.runs.some((n) => n.variant === r.variant)), ...result.runs];
+    all[stories] = result;
     writeFileSync(file, JSON.stringify(all, (_, v: unknown) => (v === Number.POSITIVE_INFINITY ? 'Infinity' : v), 2));
     writePartsSection(Object.values(all).sort((a, b) => a.stories - b.stories));
   }

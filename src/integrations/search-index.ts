@@ -271,7 +271,9 @@ export default function searchIndex(): AstroIntegration {
   return {
     name: 'yangwang:search-index',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      // Read in config:setup: a config:done hook here stopped `astro dev` from finishing its start
+      // (tests/dev/content-check.test.ts never saw “watching for file changes”).
+      'astro:config:setup': ({ config }) => {
         // Kept between builds with the rest of Astro's cache (README, “Building a large site”).
         cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
       },
