@@ -11,7 +11,7 @@
  *   npm run bench:admin -- --sizes 1000,10000
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,6 +19,7 @@ import { writeAdmin } from '../../src/integrations/admin.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { startAdminServer } from '../lib/admin-server.ts';
 import { generateCorpus } from './generate-corpus.ts';
+import { writeBenchmarksSection } from './benchmarks-section.ts';
 
 const START = '<!-- admin-bench:start (written by npm run bench:admin) -->';
 const END = '<!-- admin-bench:end -->';
@@ -80,8 +81,7 @@ for (const stories of sizes) {
 
 const bundle = readFileSync(join(adminDir, 'main.js'));
 const { gzipSync } = await import('node:zlib');
-const section = [
-  START,
+const body = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), shared with other work; \`npm run bench:admin\`, Chromium headless, 1280×800, median of three fresh browsers.`,
   '',
   '| stories | press 登录 → first story of the list on screen (each run) | list sent by the local API | open one story’s form |',
@@ -91,14 +91,6 @@ const section = [
   `The editor's code: \`main.js\` ${(bundle.length / 1e6).toFixed(2)} MB (${(gzipSync(bundle).length / 1e6).toFixed(2)} MB gzip) plus Decap's lazy chunks and`,
   'two WebAssembly files, loaded only on /admin/. Decap reads every file of a folder collection to list it (the local',
   'API sends all of them in one answer), then parses each with the editor\'s file format.',
-  END,
 ].join('\n');
-const file = 'BENCHMARKS.md';
-const current = existsSync(file) ? readFileSync(file, 'utf-8') : '# Benchmarks\n';
-const at = current.indexOf(START);
-const end = current.indexOf(END);
-writeFileSync(
-  file,
-  at >= 0 && end > at ? current.slice(0, at) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n## Web editor\n\n${section}\n`,
-);
+writeBenchmarksSection({ start: START, end: END, heading: 'Web editor', body });
 console.log('written to BENCHMARKS.md');

@@ -9,12 +9,13 @@
  *   npm run bench:book -- --chapters 100                 # a smaller corpus volume
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { generateCorpus } from './generate-corpus.ts';
+import { writeBenchmarksSection } from './benchmarks-section.ts';
 
 const { values } = parseArgs({ options: { chapters: { type: 'string', default: '300' } } });
 const chapterCount = Number(values.chapters);
@@ -107,8 +108,7 @@ writeFileSync(
 );
 row(`corpus, ${slugs.length} chapters, 16开`, await measure(['bench-book', '--root', corpus, '--content', '.'], resolve(`.bench/book/corpus-${chapterCount}.pdf`)));
 
-const section = [
-  START,
+const body = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), shared with other work; \`npm run bench:book\`.`,
   'Each row is one `npm run book` from start to PDF: the content check, reading the volume, Paged.js in Chromium, page boxes.',
   'Peak memory is the sum of the resident memory of the whole process tree (Node and every Chromium process), sampled every 100 ms;',
@@ -117,14 +117,6 @@ const section = [
   '| volume | pages | time | peak memory | PDF |',
   '|---|---:|---:|---:|---:|',
   ...rows,
-  END,
 ].join('\n');
-const file = 'BENCHMARKS.md';
-const current = existsSync(file) ? readFileSync(file, 'utf-8') : '# Benchmarks\n';
-const at = current.indexOf(START);
-const end = current.indexOf(END);
-writeFileSync(
-  file,
-  at >= 0 && end > at ? current.slice(0, at) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n## Book\n\n${section}\n`,
-);
+writeBenchmarksSection({ start: START, end: END, heading: 'Book', body });
 console.log('written to BENCHMARKS.md');

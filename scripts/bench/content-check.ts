@@ -10,11 +10,12 @@
  *   npm run bench:check -- --sizes 1000
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate-corpus.ts';
+import { writeBenchmarksSection } from './benchmarks-section.ts';
 
 const START = '<!-- content-check:start -->';
 const END = '<!-- content-check:end -->';
@@ -58,8 +59,7 @@ for (const stories of sizes) {
   rows.push(`| ${stories.toLocaleString('en-US')} | ${s(cold)} / ${cold.maxRssMb} MB | ${s(warm)} / ${warm.maxRssMb} MB | ${s(edited)} | ${s(inBuild)} | ${s(take)} / ${s(parse)} |`);
 }
 
-const section = [
-  START,
+const body = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), shared with other work; \`npm run bench:check\`.`,
   '',
   '| stories | first run (no cache): time / peak memory | nothing changed: time / peak memory | one story edited | first run inside a build | MDX loader: take from the handoff / parse again |',
@@ -73,14 +73,6 @@ const section = [
   'Later runs take each file’s result from `node_modules/.cache/yangwang/` when the file, its folder and the rules',
   'are unchanged, and each image’s while its size and time (or else its bytes’ hash) are unchanged, and only redo',
   'the checks across entries.',
-  END,
 ].join('\n');
-const file = 'BENCHMARKS.md';
-const current = existsSync(file) ? readFileSync(file, 'utf-8') : '# Benchmarks\n';
-const at = current.indexOf(START);
-const end = current.indexOf(END);
-writeFileSync(
-  file,
-  at >= 0 && end > at ? current.slice(0, at) + section + current.slice(end + END.length) : `${current.trimEnd()}\n\n## Content check\n\n${section}\n`,
-);
+writeBenchmarksSection({ start: START, end: END, heading: 'Content check', body });
 console.log('written to BENCHMARKS.md');

@@ -7,11 +7,12 @@
  *
  *   npm run bench:share-images -- --cards 200
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { writeBenchmarksSection } from './benchmarks-section.ts';
 
 const { values } = parseArgs({ options: { cards: { type: 'string', default: '120' } } });
 const count = Math.max(10, Number(values.cards) || 120);
@@ -74,8 +75,7 @@ rmSync(cacheDir, { recursive: true, force: true });
 const f = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const START = '<!-- share-images:start -->';
 const END = '<!-- share-images:end -->';
-const report = [
-  START,
+const body = [
   `Measured ${new Date().toISOString().slice(0, 10)} on this machine (${process.version}), ${count} story cards over the sample covers:`,
   '',
   '| | wall | CPU |',
@@ -87,17 +87,7 @@ const report = [
   `| 1,000 cards, not cached (extrapolated) | ${f((coldWall / count) * 1000 / 1000, 1)} s | ${f((coldCpu / count) * 1000 / 1000, 1)} s |`,
   '',
   `Average card: ${f(bytes / count / 1024)} KB. Peak resident memory of the run: ${f(peakRss / 1024 / 1024)} MB.`,
-  END,
 ].join('\n');
 
-const file = 'BENCHMARKS.md';
-const current = existsSync(file) ? readFileSync(file, 'utf-8') : '';
-const at = current.indexOf(START);
-const end = current.indexOf(END);
-writeFileSync(
-  file,
-  at >= 0 && end > at
-    ? current.slice(0, at) + report + current.slice(end + END.length)
-    : `${current}${current ? '\n\n' : ''}## Share images\n\n${report}\n`,
-);
-console.log(report);
+writeBenchmarksSection({ start: START, end: END, heading: 'Share images', body });
+console.log(body);
