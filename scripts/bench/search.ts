@@ -9,11 +9,12 @@
  *   npm run bench:search                          # 1,000 and 10,000 stories (about an hour on 2 cores)
  *   npm run bench:search -- --sizes 1000
  *   npm run bench:search -- --site 10000=/path/to/built/site   # reuse a site built without an index
+ *   npm run bench:search -- --sizes 10000 --site 10000=DIR --parts 2500 --no-one-index --note "how DIR was built"
  *
  * Sites are built with YANGWANG_SEARCH_INDEX=off (scripts/bench/build-site.ts) and indexed here,
  * each variant in its own process so its memory can be measured. Never run in tests or CI.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -594,6 +595,9 @@ interface PartsResult {
   stories: number;
   pages: number;
   measured: string;
+  /** The commit measured, and what `--note` said about the site (e.g. where its HTML came from). */
+  commit?: string;
+  note?: string;
   runs: PartsRun[];
 }
 
@@ -676,7 +680,8 @@ async function benchParts(stories: number, site: string, variants: number[], wit
     }
     runs.push(run);
   }
-  return { stories, pages, measured: new Date().toISOString().slice(0, 10), runs };
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf-8' }).trim();
+  return { stories, pages, measured: new Date().toISOString().slice(0, 10), commit, ...(values.note && { note: values.note }), runs };
 }
 
 function renderPartsSection(results: PartsResult[]): string {
@@ -684,6 +689,8 @@ function renderPartsSection(results: PartsResult[]): string {
     '<!-- search-parts:start (written by npm run bench:search -- --parts …) -->',
     '',
     `Pagefind run by the build's own indexing code (src/integrations/search-index.ts) on a site built with YANGWANG_SEARCH_INDEX=off; memory is the peak resident memory of the whole process tree (Node and Pagefind), sampled every 100 ms. “Nothing changed” and “one story edited” index again with the parts cache of the clean run (one story's article changed in the built HTML). Searches run in a fresh Chromium through the search page's own code (search-run.ts: parts merged, stop-words left out); bytes are what the static server sent (gzip where a host would compress) until five results' data.`,
+    '',
+    ...results.map((r) => `- ${r.stories.toLocaleString('en-US')} stories: measured ${r.measured}${r.commit ? ` at commit ${r.commit}` : ''}${r.note ? `. ${r.note}` : ''}`),
     '',
     '| stories | pages | index | parts | clean: time / peak | nothing changed | one story edited | index files |',
     '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
@@ -742,6 +749,8 @@ const { values } = parseArgs({
     shard: { type: 'string' },
     'part-pages': { type: 'string' },
     cache: { type: 'string' },
+    /** With --parts: a sentence about the site measured, shown with its figures. */
+    note: { type: 'string' },
   },
 });
 
