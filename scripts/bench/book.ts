@@ -16,39 +16,12 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { generateCorpus } from './generate-corpus.ts';
 import { writeBenchmarksSection } from './benchmarks-section.ts';
+import { treeRssKb } from './tree-rss.ts';
 
 const { values } = parseArgs({ options: { chapters: { type: 'string', default: '300' } } });
 const chapterCount = Number(values.chapters);
 const START = '<!-- book:start -->';
 const END = '<!-- book:end -->';
-const PAGE_SIZE = 4096;
-
-/** Resident memory of `pid` and all its descendants, in bytes (Linux /proc). */
-function readTreeRss(pid: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Fields after the command (which may hold spaces): state, ppid, …, rss is field 24.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-      rss.set(Number(name), Number(fields[21]) * PAGE_SIZE);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const queue = [pid];
-  while (queue.length) {
-    const next = queue.pop() ?? 0;
-    total += rss.get(next) ?? 0;
-    queue.push(...(children.get(next) ?? []));
-  }
-  return total;
-}
 
 interface Run {
   seconds: number;
@@ -67,7 +40,7 @@ async function measure(args: string[], out: string): Promise<Run> {
   child.stderr.on('data', (d) => (stderr += d));
   let peak = 0;
   const timer = setInterval(() => {
-    if (child.pid) peak = Math.max(peak, readTreeRss(child.pid));
+    if (child.pid) peak = Math.max(peak, treeRssKb(child.pid) * 1024);
   }, 100);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(timer);

@@ -31,6 +31,7 @@ import { startDevServer } from '../../tests/helpers/dev-server.ts';
 import { countPages, type PageCounts } from '../lib/site-build.ts';
 import { writeBenchmarksSection } from './benchmarks-section.ts';
 import { generateCorpus } from './generate-corpus.ts';
+import { treeRssKb } from './tree-rss.ts';
 
 const BENCH = resolve('.bench');
 /** The commit measured, read at the start: the code already loaded is what a long run measures. */
@@ -52,32 +53,6 @@ interface BuildRun {
   pages: number;
   /** Routes (pages, feeds, share cards) rendered, and restored by the incremental build. */
   routes?: PageCounts;
-}
-
-/** Resident memory (kB) of a process and all its descendants, from /proc. */
-function treeRssKb(root: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf-8');
-      const pid = Number(name);
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      rss.set(pid, Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
-      children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop() as number;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
 }
 
 /** `1m 2s`, `12.68s`, `879ms` → seconds. */

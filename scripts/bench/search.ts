@@ -27,6 +27,7 @@ import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { bundleSearch, type BenchSearchAnswer } from './search-bundle.ts';
 import { startServer, type StaticServer } from '../../tests/e2e/support/server.ts';
 import { generateCorpus } from './generate-corpus.ts';
+import { treeRssKb } from './tree-rss.ts';
 
 const WORK = resolve('.bench/search');
 const RESULTS = join(WORK, 'results.json');
@@ -55,31 +56,6 @@ function measureDir(dir: string): { bytes: number; files: number; indexBytes: nu
     if (/\.pf_(meta|index|fragment|filter)$/.test(entry.name)) indexBytes += size;
   }
   return { bytes, files, indexBytes };
-}
-
-/** Resident memory (kB) of a process and all its descendants (Pagefind runs as a child process). */
-function treeRssKb(root: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf-8');
-      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? 0);
-      rss.set(Number(name), Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0));
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop() as number;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
 }
 
 /** Runs a command, sampling the memory of its process tree every 100 ms. */
