@@ -28,6 +28,7 @@ import { normaliseQuery } from '../../src/lib/search-query.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { startServer } from '../../tests/e2e/support/server.ts';
 import { bundleSearch, type BenchSearchAnswer } from './search-bundle.ts';
+import { writeBenchmarksSection } from './benchmarks-section.ts';
 
 const WORK = resolve('.bench/search');
 const RESULTS = join(WORK, 'relevance.json');
@@ -352,7 +353,6 @@ const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
 
 function renderSection(runs: RunResult[]): string {
   const lines = [
-    '<!-- relevance-bench:start (written by npm run bench:relevance) -->',
     '',
     `Queries are picked from each built site by fixed rules (scripts/bench/relevance.ts); truth is the set of indexed pages whose visible text contains every word of the query. R@10 = truth pages among the first ten ÷ min(10, truth); P@10 = truth pages among the first ten ÷ results shown; recall = truth pages anywhere in the results ÷ truth. “Own first” = the person’s profile, the school’s page or a story of that exact title is the first result. “#1237” = share of the pages containing the query where the browser’s split of the query (Intl.Segmenter, what Pagefind searches) is not the words Pagefind stored for that text.`,
     '',
@@ -373,19 +373,17 @@ function renderSection(runs: RunResult[]): string {
     const misses = run.queries.filter((s) => s.ownFirst === false);
     lines.push(`- ${run.label}: ${misses.length === 0 ? 'none' : misses.map((s) => `${s.query} (${s.ownRank ?? '—'})`).join(', ')}`);
   }
-  lines.push('', '<!-- relevance-bench:end -->');
+  lines.push('');
   return lines.join('\n');
 }
 
 function writeSection(runs: RunResult[]): void {
-  const file = 'BENCHMARKS.md';
-  const section = renderSection(runs);
-  const current = readFileSync(file, 'utf-8');
-  const start = current.indexOf('<!-- relevance-bench:start');
-  const endMark = '<!-- relevance-bench:end -->';
-  const end = current.indexOf(endMark);
-  if (start >= 0 && end > start) writeFileSync(file, current.slice(0, start) + section + current.slice(end + endMark.length));
-  else writeFileSync(file, `${current.trimEnd()}\n\n## Search relevance\n\n${section}\n`);
+  writeBenchmarksSection({
+    start: '<!-- relevance-bench:start (written by npm run bench:relevance) -->',
+    end: '<!-- relevance-bench:end -->',
+    heading: 'Search relevance',
+    body: renderSection(runs),
+  });
 }
 
 const { values } = parseArgs({ options: { run: { type: 'string', multiple: true, default: [] }, drop: { type: 'string', multiple: true, default: [] } } });

@@ -28,6 +28,7 @@ import { bundleSearch, type BenchSearchAnswer } from './search-bundle.ts';
 import { startServer, type StaticServer } from '../../tests/e2e/support/server.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { treeRssKb } from './tree-rss.ts';
+import { writeBenchmarksSection } from './benchmarks-section.ts';
 
 const WORK = resolve('.bench/search');
 const RESULTS = join(WORK, 'results.json');
@@ -481,7 +482,6 @@ async function measureTyping(server: StaticServer, queries: Query[]): Promise<Ui
 
 function renderSection(results: SizeResult[]): string {
   const lines = [
-    '<!-- search-bench:start (written by npm run bench:search) -->',
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores, ${(totalmem() / 1024 ** 3).toFixed(0)} GB, Pagefind 1.6.0 (extended), Chromium headless; synthetic corpora from scripts/bench/generate-corpus.ts. Other benchmarks may have shared the machine: times are indicative, memory and bytes are not affected.`,
     '',
@@ -536,18 +536,17 @@ function renderSection(results: SizeResult[]): string {
       lines.push(`| ${r.stories.toLocaleString('en-US')} | ${u.query} | ${u.coldMs.toFixed(0)} ms | ${kb(u.coldBytes)} | ${second} | ${u.warmMs.toFixed(0)} ms |`);
     });
   }
-  lines.push('', '<!-- search-bench:end -->');
+  lines.push('');
   return lines.join('\n');
 }
 
 function writeSection(results: SizeResult[]): void {
-  const file = 'BENCHMARKS.md';
-  const section = renderSection(results);
-  const current = existsSync(file) ? readFileSync(file, 'utf-8') : '';
-  const start = current.indexOf('<!-- search-bench:start');
-  const end = current.indexOf('<!-- search-bench:end -->');
-  if (start >= 0 && end > start) writeFileSync(file, current.slice(0, start) + section + current.slice(end + '<!-- search-bench:end -->'.length));
-  else writeFileSync(file, `${current.trimEnd()}${current ? '\n\n' : ''}## Search\n\n${section}\n`);
+  writeBenchmarksSection({
+    start: '<!-- search-bench:start (written by npm run bench:search) -->',
+    end: '<!-- search-bench:end -->',
+    heading: 'Search',
+    body: renderSection(results),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
