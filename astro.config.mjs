@@ -9,6 +9,7 @@ import { permanentUrls } from './src/content-input/astro/permanent-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { shareImages } from './src/integrations/share-images.ts';
 import { sitemapWithLastmod } from './src/integrations/sitemap.ts';
+import { staleOutput } from './src/integrations/stale-output.ts';
 
 const site = process.env.SITE_URL ?? 'https://yangwang.example.org';
 // The benchmarks build synthetic corpora from another folder; the site always uses `content/`.
@@ -34,7 +35,7 @@ export default defineConfig({
   // searchIndex after the pages: it indexes the finished dist/.
   // adminPage writes the web editor (dist/admin/) once the pages, URLs and index are done.
   // failOnLoggedErrors last: it sees everything every other integration logged.
-  integrations: [contentChecks(), mdx(), shareImages(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), adminPage(), failOnLoggedErrors()],
+  integrations: [contentChecks(), mdx(), shareImages(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), adminPage(), staleOutput(), failOnLoggedErrors()],
   image: {
     // Images are local files only; nothing is fetched from other hosts.
     remotePatterns: [],

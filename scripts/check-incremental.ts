@@ -2,10 +2,12 @@
  * `npm run check:incremental`: an incremental build must write exactly what a clean build writes.
  *
  * On a copy of `content/` (never `content/` or `dist/` themselves) it makes a clean build, then
- * applies the edits below one after another. After each edit it makes an incremental build that
- * keeps only the cache folders (scripts/lib/cache-folders.ts) from the builds before, as a deploy
- * pipeline would, and a clean build of the same content, and compares the two file by file,
- * `pagefind/` included. Any difference is a stale (or missing, or extra) file: the check names
+ * applies the edits below one after another. After each edit it makes an incremental build and a
+ * clean build of the same content, and compares the two file by file, `pagefind/` included. The
+ * incremental builds take turns: after edits 1, 3, 5 and 7 the output folder of the build before is
+ * kept, as on an editor's machine (the site's files are rewritten in place and what the build no
+ * longer produces is removed, src/integrations/stale-output.ts); after edits 2, 4 and 6 only the
+ * cache folders (scripts/lib/cache-folders.ts) are kept, as a deploy pipeline would. Any difference is a stale (or missing, or extra) file: the check names
  * the edit and each differing file with its first differing line, and exits 1.
  *
  * What the clean builds share, to stay cheap: Astro's optimised images (`assets/`) and the share
@@ -125,9 +127,9 @@ const EDITS: Edit[] = [
 const epoch = commitEpoch();
 let buildNumber = 0;
 
-async function incrementalBuild(label: string): Promise<{ seconds: number; pages: PageCounts }> {
+async function incrementalBuild(label: string, keepOutput = false): Promise<{ seconds: number; pages: PageCounts }> {
   // A deploy keeps only the cache folders: the output folder of the build before is gone.
-  rmSync(INCREMENTAL.outDir, { recursive: true, force: true });
+  if (!keepOutput) rmSync(INCREMENTAL.outDir, { recursive: true, force: true });
   const { seconds, log } = await buildSite({ ...INCREMENTAL, contentDir: CONTENT, epoch, logFile: join(LOGS, `${++buildNumber}-${label}-incremental.log`) });
   return { seconds, pages: countPages(log) };
 }
@@ -171,7 +173,7 @@ mkdirSync(LOGS, { recursive: true });
 cpSync('content', CONTENT, { recursive: true });
 const rel = (path: string) => relative(process.cwd(), path);
 console.log(`增量构建检查 (incremental build check) on a copy of content/ in ${rel(WORK)}/`);
-console.log(`Between incremental builds only the cache folders are kept: ${CACHE_FOLDERS.map((f) => f.path).join(', ')} (Astro's as --cacheDir ${rel(INCREMENTAL.cacheDir)}).`);
+console.log(`Incremental builds keep the cache folders: ${CACHE_FOLDERS.map((f) => f.path).join(', ')} (Astro's as --cacheDir ${rel(INCREMENTAL.cacheDir)}); after odd-numbered edits also the output folder.`);
 
 const first = await incrementalBuild('start');
 console.log(`== clean build to start from: ${first.seconds.toFixed(1)} s, ${first.pages.rendered} pages rendered`);
@@ -183,6 +185,7 @@ for (const name of SHARED_IMAGE_CACHES) {
 
 interface Outcome {
   edit: Edit;
+  inPlace: boolean;
   pages: PageCounts;
   files: number;
   problems: string[];
@@ -194,15 +197,16 @@ const reported = new Set<string>();
 for (const [i, e] of EDITS.entries()) {
   e.apply();
   const label = `edit${i + 1}`;
-  const incremental = await incrementalBuild(label);
+  const inPlace = i % 2 === 0;
+  const incremental = await incrementalBuild(label, inPlace);
   const clean = await cleanBuild(label);
   const { files, problems } = compareTrees(INCREMENTAL.outDir, CLEAN.outDir, { first: 'the incremental build', second: 'the clean build' });
   const fresh = problems.filter((p) => !reported.has(p));
   const carried = problems.length - fresh.length;
   for (const p of problems) reported.add(p);
-  outcomes.push({ edit: e, pages: incremental.pages, files, problems, seconds: { incremental: incremental.seconds, clean: clean.seconds } });
+  outcomes.push({ edit: e, inPlace, pages: incremental.pages, files, problems, seconds: { incremental: incremental.seconds, clean: clean.seconds } });
   const counts = `${incremental.pages.rendered} pages rendered, ${incremental.pages.restored} restored${incremental.pages.cached ? `, ${incremental.pages.cached} kept in place` : ''}`;
-  const times = `incremental ${incremental.seconds.toFixed(1)} s, clean ${clean.seconds.toFixed(1)} s`;
+  const times = `incremental ${inPlace ? 'in place' : 'into an empty folder'} ${incremental.seconds.toFixed(1)} s, clean ${clean.seconds.toFixed(1)} s`;
   if (!problems.length) {
     console.log(`✓ ${i + 1}. ${e.zh} (${e.en}): 与干净构建完全相同 (identical to a clean build, ${files} files); ${counts}; ${times}`);
     continue;
@@ -215,8 +219,8 @@ for (const [i, e] of EDITS.entries()) {
 
 const failed = outcomes.filter((o) => o.problems.length);
 const total = (performance.now() - started) / 1000;
-console.log(`\n| edit | pages rendered | restored | result |\n|---|---:|---:|---|`);
-for (const o of outcomes) console.log(`| ${o.edit.en} | ${o.pages.rendered} | ${o.pages.restored} | ${o.problems.length ? `**${o.problems.length} files differ**` : 'identical'} |`);
+console.log(`\n| edit | output folder | pages rendered | restored | kept in place | result |\n|---|---|---:|---:|---:|---|`);
+for (const o of outcomes) console.log(`| ${o.edit.en} | ${o.inPlace ? 'kept' : 'empty'} | ${o.pages.rendered} | ${o.pages.restored} | ${o.pages.cached} | ${o.problems.length ? `**${o.problems.length} files differ**` : 'identical'} |`);
 if (failed.length) {
   console.error(`\n增量构建检查失败：${failed.length} 次编辑后，增量构建写出的文件与干净构建不同，网站上会留下过期的页面。`);
   console.error(`Incremental build check failed: after ${failed.length} of ${EDITS.length} edits the incremental build wrote files a clean build does not (stale pages). Builds and logs are kept in ${rel(WORK)}/. (${total.toFixed(0)} s)`);

@@ -73,7 +73,7 @@ export interface PageCounts {
   rendered: number;
   /** Pages skipped by Astro's incremental build and copied from its cache (`(restored)`). */
   restored: number;
-  /** Pages skipped because the output folder still held them (`(cached)`; Astro empties it, so rare). */
+  /** Pages skipped and left where they were in the kept output folder (`(cached)`, src/integrations/stale-output.ts). */
   cached: number;
 }
 
