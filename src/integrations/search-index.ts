@@ -22,7 +22,7 @@
  * @see https://github.com/Pagefind/pagefind/issues/71
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ import type { AstroIntegration } from 'astro';
 import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
 import * as pagefind from 'pagefind';
 import { SEARCH_PARTS_FILE, TRADITIONAL_TABLE_FILE, type SearchParts } from '../lib/search-query.ts';
-import { buildTraditionalTable, collectHanCharacters } from '../lib/traditional.ts';
+import { buildTraditionalTable, HanCollector } from '../lib/traditional.ts';
 
 /** Where the index goes, under the site root; the search page loads `/pagefind/pagefind.js`. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -91,6 +91,8 @@ function listHtmlFiles(dir: string, skip: string): string[] {
 
 interface IndexedPage {
   file: string;
+  /** Digest of the page's HTML: a part is reused when the names and digests of its pages are. */
+  digest: string;
   /** Publication year of a story; undefined for every other page. */
   storyYear?: string;
 }
@@ -98,15 +100,16 @@ interface IndexedPage {
 const BODY = /\sdata-pagefind-body[\s>]/;
 const STORY_FILE = /^stories\/(?!page\/)[^/]+\/index\.html$/;
 
-/** The pages to index, with what decides their part. */
-function readPages(siteDir: string, skip: string, corpus: Set<string>): IndexedPage[] {
+/** The pages to index, with what decides their part; every HTML file is read once, here. */
+function readPages(siteDir: string, skip: string, han: HanCollector): IndexedPage[] {
   const pages: IndexedPage[] = [];
   for (const file of listHtmlFiles(siteDir, skip)) {
-    const html = readFileSync(join(siteDir, file), 'utf-8');
-    collectHanCharacters(html, corpus);
+    const bytes = readFileSync(join(siteDir, file));
+    const html = bytes.toString('utf-8');
+    han.add(html);
     if (!BODY.test(html)) continue;
     const year = STORY_FILE.test(file) ? /\sdata-date="(\d{4})/.exec(html)?.[1] : undefined;
-    pages.push({ file, ...(year && { storyYear: year }) });
+    pages.push({ file, digest: createHash('sha1').update(bytes).digest('hex'), ...(year && { storyYear: year }) });
   }
   return pages;
 }
@@ -123,6 +126,9 @@ interface Part {
   files: string[];
 }
 
+/** Digest of each page's HTML, by file. */
+type Digests = ReadonlyMap<string, string>;
+
 /** Splits a group into parts of at most `max` pages by a hash of each file (stable). */
 function splitGroup(name: string, files: string[], max: number): Part[] {
   const count = Math.ceil(files.length / max);
@@ -133,7 +139,7 @@ function splitGroup(name: string, files: string[], max: number): Part[] {
 }
 
 /** Assigns pages to parts: everything but stories first, then stories packed by year (see the module's comment). */
-export function planParts(pages: readonly IndexedPage[], max: number): Part[] {
+export function planParts(pages: readonly Pick<IndexedPage, 'file' | 'storyYear'>[], max: number): Part[] {
   // Infinity: one index of everything (what the benchmark compares the parts with).
   if (!Number.isFinite(max)) return [{ name: 'all', files: pages.map((p) => p.file) }];
   const others = pages.filter((p) => p.storyYear === undefined).map((p) => p.file);
@@ -162,14 +168,37 @@ export function planParts(pages: readonly IndexedPage[], max: number): Part[] {
 }
 
 /** What makes a part's output: Pagefind's version and settings, and each page's URL and HTML. */
-function hashPart(siteDir: string, part: Part): string {
+function hashPart(part: Part, digests: Digests): string {
   const hash = createHash('sha256');
   hash.update(`pagefind ${pagefindVersion()} zh-cn chunk=${process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ?? ''}\n`);
-  for (const file of part.files) {
-    hash.update(`${file}\n`);
-    hash.update(readFileSync(join(siteDir, file)));
-  }
+  for (const file of part.files) hash.update(`${file} ${digests.get(file) ?? ''}\n`);
   return hash.digest('hex').slice(0, 24);
+}
+
+/**
+ * Puts a finished part's files into the bundle: hard links to the cached copy where the cache and
+ * the output share a file system (neither side is ever written in place: a part in the cache is
+ * replaced whole, the output is rebuilt), copies where they do not.
+ */
+function placePart(from: string, to: string, keep: (name: string) => boolean): void {
+  let link = true;
+  for (const entry of readdirSync(from, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const name = relative(from, source);
+    if (!keep(name)) continue;
+    const target = join(to, name);
+    mkdirSync(dirname(target), { recursive: true });
+    if (link) {
+      try {
+        linkSync(source, target);
+        continue;
+      } catch {
+        link = false;
+      }
+    }
+    copyFileSync(source, target);
+  }
 }
 
 let version: string | undefined;
@@ -209,8 +238,9 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   const started = performance.now();
   const outputPath = options.outputPath ?? join(siteDir, SEARCH_BUNDLE_DIR);
   const partPages = options.partPages ?? DEFAULT_PART_PAGES;
-  const corpus = new Set<string>();
-  const pages = readPages(siteDir, relative(siteDir, outputPath), corpus);
+  const han = new HanCollector();
+  const pages = readPages(siteDir, relative(siteDir, outputPath), han);
+  const digests: Digests = new Map(pages.map((p) => [p.file, p.digest]));
   if (pages.length === 0) throw new Error(`${siteDir} 里没有带 data-pagefind-body 的页面`);
   const parts = planParts(pages, partPages);
   rmSync(outputPath, { recursive: true, force: true });
@@ -221,7 +251,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   let pageCount = 0;
   const merged: SearchParts['parts'] = [];
   for (const [i, part] of parts.entries()) {
-    const key = `${part.name}-${hashPart(siteDir, part)}`;
+    const key = `${part.name}-${hashPart(part, digests)}`;
     keys.push(key);
     const cached = join(scratch, key);
     if (options.cacheDir && existsSync(join(cached, 'pagefind-entry.json'))) {
@@ -238,19 +268,13 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     pageCount += count;
     // The first part sits at the bundle's root with the script; the others under parts/.
     const target = i === 0 ? outputPath : join(outputPath, PARTS_DIR, part.name);
-    cpSync(cached, target, {
-      recursive: true,
-      filter: (source) => {
-        const name = relative(cached, source);
-        return !UNUSED_BUNDLE_FILE.test(name) && (i === 0 || !RUNTIME_FILE.test(name));
-      },
-    });
+    placePart(cached, target, (name) => !UNUSED_BUNDLE_FILE.test(name) && (i === 0 || !RUNTIME_FILE.test(name)));
     merged.push({ name: part.name, path: i === 0 ? '' : `${PARTS_DIR}/${part.name}/` });
   }
   pruneCache(scratch, new Set(keys), options.cacheDir !== undefined);
   const manifest: SearchParts = { parts: merged };
   writeFileSync(join(outputPath, SEARCH_PARTS_FILE), JSON.stringify(manifest));
-  writeFileSync(join(outputPath, TRADITIONAL_TABLE_FILE), JSON.stringify(buildTraditionalTable(traditionalToSimplified, corpus)));
+  writeFileSync(join(outputPath, TRADITIONAL_TABLE_FILE), JSON.stringify(buildTraditionalTable(traditionalToSimplified, han.characters())));
   return { pageCount, parts: parts.length, reused, milliseconds: Math.round(performance.now() - started) };
 }
 

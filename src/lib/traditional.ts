@@ -10,10 +10,46 @@ export type TraditionalTable = Readonly<Record<string, string>>;
 
 const HAN = /\p{Script=Han}/u;
 
+/** The lowest code point of the Han script (U+2E80, the first CJK radical); everything below is skipped unread. */
+const FIRST_HAN = 0x2e80;
+
+/**
+ * Collects the distinct Han characters of many texts (every page of a site) in one pass each: a
+ * bitmap of the code points seen, tested against the Han script once per distinct character at
+ * the end. Testing each character of a 10,000-story site with the regular expression took 10 s.
+ */
+export class HanCollector {
+  readonly #seen = new Uint8Array(0x110000);
+
+  add(text: string): this {
+    const seen = this.#seen;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      if (unit < FIRST_HAN) continue;
+      if (unit >= 0xd800 && unit <= 0xdbff) {
+        const point = text.codePointAt(i) ?? unit;
+        seen[point] = 1;
+        if (point > 0xffff) i++;
+      } else seen[unit] = 1;
+    }
+    return this;
+  }
+
+  /** The Han characters seen so far, added to `into`. */
+  characters(into = new Set<string>()): Set<string> {
+    const seen = this.#seen;
+    for (let point = FIRST_HAN; point < seen.length; point++) {
+      if (seen[point] === 0) continue;
+      const char = String.fromCodePoint(point);
+      if (HAN.test(char)) into.add(char);
+    }
+    return into;
+  }
+}
+
 /** The Han characters in some text. */
 export function collectHanCharacters(text: string, into = new Set<string>()): Set<string> {
-  for (const char of text) if (HAN.test(char)) into.add(char);
-  return into;
+  return new HanCollector().add(text).characters(into);
 }
 
 /**
