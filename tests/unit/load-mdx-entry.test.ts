@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { formatProblem } from '../../src/content-input/problem.ts';
 import { getRenderedEntriesVersion, keepRenderedEntry } from '../../src/content-input/tree/rendered-entries.ts';
 import { mdxLoader } from '../../src/content-input/astro/mdx-loader.ts';
@@ -104,7 +105,7 @@ describe('yamlListLoader', () => {
     const loader = yamlListLoader({ file: resolve('tests/fixtures/checks/base/content/schools.yaml'), createSchema: () => schoolSchema });
     const context = {
       config: { root: pathToFileURL(`${process.cwd()}/`) },
-      store: { clear: () => undefined, set: (e: { id: string; filePath?: string }) => stored.push(e) },
+      store: { get: () => undefined, keys: () => [], set: (e: { id: string; filePath?: string }) => stored.push(e) },
       generateDigest: () => 'x',
       parseData: async ({ data }: { data: unknown }) => data,
       logger: { info: () => undefined, error: () => undefined },
@@ -112,5 +113,48 @@ describe('yamlListLoader', () => {
     };
     await loader.load(context as unknown as Parameters<typeof loader.load>[0]);
     expect(stored.map((e) => e.filePath)).toEqual(['tests/fixtures/checks/base/content/schools.yaml', 'tests/fixtures/checks/base/content/schools.yaml']);
+  });
+
+  it('leaves unchanged entries alone on a reload and deletes the ones no longer in the file', async () => {
+    // Clearing and setting every entry marked Astro's content store changed on every build, so
+    // the whole store was written to disk again with nothing edited.
+    const dir = mkdtempSync(join(tmpdir(), 'yaml-loader-'));
+    const file = join(dir, 'schools.yaml');
+    const source = readFileSync('tests/fixtures/checks/base/content/schools.yaml', 'utf-8');
+    writeFileSync(file, source);
+    const entries = new Map<string, { id: string; digest?: string }>();
+    const writes: string[] = [];
+    const context = {
+      config: { root: pathToFileURL(`${process.cwd()}/`) },
+      store: {
+        get: (id: string) => entries.get(id),
+        keys: () => [...entries.keys()],
+        set: (e: { id: string; digest?: string }) => {
+          writes.push(`set ${e.id}`);
+          entries.set(e.id, e);
+        },
+        delete: (id: string) => {
+          writes.push(`delete ${id}`);
+          entries.delete(id);
+        },
+      },
+      generateDigest: (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex'),
+      parseData: async ({ data }: { data: unknown }) => data,
+      logger: { info: () => undefined, error: () => undefined },
+      watcher: undefined,
+    };
+    const load = () => yamlListLoader({ file, createSchema: () => schoolSchema }).load(context as unknown as Parameters<ReturnType<typeof yamlListLoader>['load']>[0]);
+    await load();
+    const ids = [...entries.keys()];
+    expect(ids.length).toBe(2);
+    writes.length = 0;
+    await load();
+    expect(writes).toEqual([]);
+    // The second school removed from the file.
+    const [first] = parse(source) as unknown[];
+    writeFileSync(file, stringify([first]));
+    await load();
+    expect(writes).toEqual([`delete ${ids[1]}`]);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
