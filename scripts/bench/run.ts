@@ -12,6 +12,7 @@
  *   npm run bench -- --sizes 1000              # one size
  *   npm run bench -- --sizes 1000 --no-lighthouse
  *   npm run bench -- --report-only             # rewrite BENCHMARKS.md from .bench/results.json
+ *   npm run bench -- --sizes 10000 --keep-cache  # rebuilds on the last run's output and cache (no clean build)
  *
  * Never run in tests or CI: figures depend on the machine and take minutes.
  */
@@ -305,7 +306,12 @@ interface SizeResult {
   measuredAt: string;
   machine: string;
   corpus: { teachers: number; schools: number; images: number; seconds: number };
-  clean: BuildRun;
+  /** Absent when a `--keep-cache` run had no clean build of this size to carry over. */
+  clean?: BuildRun;
+  /** With `--keep-cache`: the clean build's figures were measured on this earlier commit. */
+  cleanCommit?: string;
+  /** With `--keep-cache`: the first build, on the output and cache of an earlier run with other code. */
+  codeChanged?: BuildRun;
   unchanged: BuildRun;
   oneEdit: BuildRun;
   /** A rebuild after one teacher's name changed (it shows on many pages). */
@@ -424,7 +430,7 @@ function renameTeacher(text: string): string {
   return text.replace(/^name: .+$/m, `name: ${renamed}`).replace(/^pinyin: .+$/m, `pinyin: ${formatNamePinyin(renamed)}`);
 }
 
-async function benchSize(stories: number, lighthouse: boolean): Promise<SizeResult> {
+async function benchSize(stories: number, lighthouse: boolean, keepCache: boolean, previous: SizeResult | undefined): Promise<SizeResult> {
   const corpus = join(BENCH, `corpus-${stories}`);
   const outDir = join(BENCH, `out-${stories}`);
   const cacheDir = join(BENCH, `cache-${stories}`);
@@ -433,13 +439,27 @@ async function benchSize(stories: number, lighthouse: boolean): Promise<SizeResu
   // The generator is deterministic: a corpus made before with the same arguments is reused.
   const generated = await prepareCorpus(stories, corpus);
   const log = (step: string) => join(BENCH, `build-${stories}-${step}.log`);
-  const pages = (r: BuildRun) => (r.routes ? `, ${r.routes.rendered} rendered, ${r.routes.restored} restored` : '');
+  const pages = (r: BuildRun) => (r.routes ? `, ${r.routes.rendered} rendered, ${r.routes.restored} restored, ${r.routes.cached} kept in place` : '');
 
-  console.log(`== ${stories}: clean build (log: ${log('clean')})`);
-  await rm(outDir, { recursive: true, force: true });
-  await rm(cacheDir, { recursive: true, force: true });
-  const clean = await timedBuild(relCorpus, outDir, cacheDir, log('clean'));
-  console.log(`   ${clean.seconds.toFixed(1)} s, ${clean.peakMb.toFixed(0)} MB`);
+  let clean: BuildRun | undefined;
+  let cleanCommit: string | undefined;
+  let codeChanged: BuildRun | undefined;
+  if (keepCache && existsSync(cacheDir)) {
+    // The output and cache of an earlier run are kept: this build re-renders what the code change
+    // touched and reuses the rest (images, share cards, search parts). The clean build's figures
+    // are carried over from that run, with its commit.
+    console.log(`== ${stories}: rebuild after a code change, on the output and cache of an earlier run (log: ${log('code')})`);
+    codeChanged = await timedBuild(relCorpus, outDir, cacheDir, log('code'));
+    console.log(`   ${codeChanged.seconds.toFixed(1)} s, ${codeChanged.peakMb.toFixed(0)} MB${pages(codeChanged)}`);
+    clean = previous?.clean;
+    cleanCommit = previous?.cleanCommit ?? previous?.commit;
+  } else {
+    console.log(`== ${stories}: clean build (log: ${log('clean')})`);
+    await rm(outDir, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
+    clean = await timedBuild(relCorpus, outDir, cacheDir, log('clean'));
+    console.log(`   ${clean.seconds.toFixed(1)} s, ${clean.peakMb.toFixed(0)} MB`);
+  }
 
   console.log(`== ${stories}: rebuild, nothing changed`);
   const unchanged = await timedBuild(relCorpus, outDir, cacheDir, log('unchanged'));
@@ -492,7 +512,9 @@ async function benchSize(stories: number, lighthouse: boolean): Promise<SizeResu
     measuredAt: new Date().toISOString().slice(0, 10),
     machine: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}`,
     corpus: { teachers: generated.teachers, schools: generated.schools, images: generated.images, seconds: generated.seconds },
-    clean,
+    ...(clean ? { clean } : {}),
+    ...(cleanCommit ? { cleanCommit } : {}),
+    ...(codeChanged ? { codeChanged } : {}),
     unchanged,
     oneEdit,
     teacherRenamed,
@@ -524,7 +546,8 @@ function renderReport(results: SizeResult[]): string {
   const rows = (label: string, value: (r: SizeResult) => string) => `| ${label} | ${results.map(value).join(' | ')} |`;
   const header = `| | ${results.map((r) => `${r.stories.toLocaleString('en-US')} stories`).join(' | ')} |\n|---|${results.map(() => '---:').join('|')}|`;
   const phase = (r: BuildRun, name: string) => (r.phases[name] === undefined ? '—' : `${f(r.phases[name] ?? 0)} s`);
-  const routes = (r: BuildRun | undefined) => (r?.routes ? `${r.routes.rendered.toLocaleString('en-US')} rendered, ${r.routes.restored.toLocaleString('en-US')} restored` : '—');
+  const routes = (r: BuildRun | undefined) =>
+    r?.routes ? `${r.routes.rendered.toLocaleString('en-US')} rendered, ${(r.routes.restored + r.routes.cached).toLocaleString('en-US')} skipped (${r.routes.cached.toLocaleString('en-US')} kept in place)` : '—';
   const lines = [
     `Measured ${results[0]?.measuredAt ?? ''} on ${results[0]?.machine ?? ''} (shared with other work: wall times vary with it, CPU time and memory much less).`,
     '',
@@ -532,24 +555,27 @@ function renderReport(results: SizeResult[]): string {
     '',
     header,
     rows('code measured (commit)', (r) => r.commit ?? '—'),
-    rows('pages built', (r) => r.clean.pages.toLocaleString('en-US')),
+    rows('pages built', (r) => (r.clean ?? r.unchanged).pages.toLocaleString('en-US')),
     rows('source images', (r) => r.corpus.images.toLocaleString('en-US')),
-    rows('clean build, total', (r) => `**${f(r.clean.seconds)} s**`),
-    rows('  CPU time (user + system, all processes)', (r) => (r.clean.cpuSeconds === undefined ? '—' : `${f(r.clean.cpuSeconds)} s`)),
-    rows('  start and content sync (parse, render, store)', (r) => phase(r.clean, 'start and content sync')),
-    rows('  pages rendered', (r) => phase(r.clean, 'pages rendered')),
-    rows('  images encoded', (r) => phase(r.clean, 'images encoded')),
-    rows('  search index', (r) => phase(r.clean, 'search index')),
-    rows('clean build, peak memory (all processes)', (r) => `**${f(r.clean.peakMb / 1024, 2)} GB**`),
-    rows('per page (clean build ÷ pages)', (r) => `${f((r.clean.seconds / r.clean.pages) * 1000)} ms`),
-    rows('per page, rendering only', (r) => `${f(((r.clean.phases['pages rendered'] ?? 0) / r.clean.pages) * 1000, 2)} ms`),
+    rows('clean build, total', (r) => (r.clean ? `**${f(r.clean.seconds)} s**${r.cleanCommit ? ` (at ${r.cleanCommit})` : ''}` : '—')),
+    rows('  CPU time (user + system, all processes)', (r) => (r.clean?.cpuSeconds === undefined ? '—' : `${f(r.clean.cpuSeconds)} s`)),
+    rows('  start and content sync (parse, render, store)', (r) => (r.clean ? phase(r.clean, 'start and content sync') : '—')),
+    rows('  pages rendered', (r) => (r.clean ? phase(r.clean, 'pages rendered') : '—')),
+    rows('  images encoded', (r) => (r.clean ? phase(r.clean, 'images encoded') : '—')),
+    rows('  search index', (r) => (r.clean ? phase(r.clean, 'search index') : '—')),
+    rows('clean build, peak memory (all processes)', (r) => (r.clean ? `**${f(r.clean.peakMb / 1024, 2)} GB**` : '—')),
+    rows('per page (clean build ÷ pages)', (r) => (r.clean ? `${f((r.clean.seconds / r.clean.pages) * 1000)} ms` : '—')),
+    rows('per page, rendering only', (r) => (r.clean ? `${f(((r.clean.phases['pages rendered'] ?? 0) / r.clean.pages) * 1000, 2)} ms` : '—')),
+    rows('rebuild after a code change, output and cache of an earlier run kept (`--keep-cache`)', (r) =>
+      r.codeChanged ? `${f(r.codeChanged.seconds)} s, ${f(r.codeChanged.peakMb / 1024, 2)} GB; ${routes(r.codeChanged)}` : '—',
+    ),
     rows('rebuild, nothing changed (time, peak memory of all processes)', (r) => `**${f(r.unchanged.seconds)} s**, ${f(r.unchanged.peakMb / 1024, 2)} GB`),
-    rows('  routes rendered / restored by the incremental build', (r) => routes(r.unchanged)),
+    rows('  routes rendered / skipped by the incremental build', (r) => routes(r.unchanged)),
     rows("rebuild after editing one story's text", (r) => `**${f(r.oneEdit.seconds)} s**, ${f(r.oneEdit.peakMb / 1024, 2)} GB`),
     rows('  its CPU time', (r) => (r.oneEdit.cpuSeconds === undefined ? '—' : `${f(r.oneEdit.cpuSeconds)} s`)),
-    rows('  routes rendered / restored', (r) => routes(r.oneEdit)),
+    rows('  routes rendered / skipped', (r) => routes(r.oneEdit)),
     rows('rebuild after renaming a teacher (the one with most stories)', (r) => (r.teacherRenamed ? `**${f(r.teacherRenamed.seconds)} s**, ${f(r.teacherRenamed.peakMb / 1024, 2)} GB` : '—')),
-    rows('  routes rendered / restored', (r) => routes(r.teacherRenamed)),
+    rows('  routes rendered / skipped', (r) => routes(r.teacherRenamed)),
     rows('`npm run dev`: first story page, empty cache', (r) => (r.dev ? `${f(r.dev.firstPageSeconds)} s` : '—')),
     rows('  from saving a story to its page showing the change', (r) => (r.dev ? `**${f(r.dev.editShownSeconds)} s**` : '—')),
     rows('  first story page after a restart (cache kept)', (r) => (r.dev ? `${f(r.dev.restartFirstPageSeconds)} s` : '—')),
@@ -594,6 +620,10 @@ const { values } = parseArgs({
     'no-lighthouse': { type: 'boolean', default: false },
     // Writes BENCHMARKS.md again from .bench/results.json without measuring anything.
     'report-only': { type: 'boolean', default: false },
+    // Keeps the output and cache of the last run of each size instead of starting with a clean
+    // build: the first build then measures a code change, the rebuilds are measured as usual, and
+    // the clean build's figures are carried over from the last run (with its commit).
+    'keep-cache': { type: 'boolean', default: false },
   },
 });
 const sizes = values['report-only'] ? [] : (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
@@ -601,7 +631,7 @@ await mkdir(BENCH, { recursive: true });
 const all: Record<string, SizeResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>) : {};
 if (values['report-only']) writeReport(Object.values(all).sort((a, b) => a.stories - b.stories));
 for (const [i, stories] of sizes.entries()) {
-  all[stories] = await benchSize(stories, i === 0 && !values['no-lighthouse']);
+  all[stories] = await benchSize(stories, i === 0 && !values['no-lighthouse'], values['keep-cache'] ?? false, all[stories]);
   writeFileSync(RESULTS, JSON.stringify(all, null, 2));
   writeReport(Object.values(all).sort((a, b) => a.stories - b.stories));
   console.log(`== ${stories}: written to ${RESULTS} and BENCHMARKS.md`);
