@@ -1,5 +1,6 @@
 // @ts-check
 import { createHash } from 'node:crypto';
+import { resolve, sep } from 'node:path';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { SHOW_CONTROLS_SCRIPT } from './src/components/search/show-controls-script.ts';
@@ -14,6 +15,10 @@ import { staleOutput } from './src/integrations/stale-output.ts';
 const site = process.env.SITE_URL ?? 'https://yangwang.example.org';
 // The benchmarks build synthetic corpora from another folder; the site always uses `content/`.
 const contentDir = process.env.YANGWANG_CONTENT_DIR ?? 'content';
+
+/** Folders the benchmarks, checks and the book write into, which `npm run dev` does not watch. */
+const GENERATED_FOLDERS = ['.bench', '.repro', '.incremental', '.proto', 'dist', 'dist-book'].map((name) => resolve(name));
+const isGeneratedFolder = (/** @type {string} */ path) => GENERATED_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}${sep}`));
 
 export default defineConfig({
   site,
@@ -36,6 +41,15 @@ export default defineConfig({
   // adminPage writes the web editor (dist/admin/) once the pages, URLs and index are done.
   // failOnLoggedErrors last: it sees everything every other integration logged.
   integrations: [contentChecks(), mdx(), shareImages(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), adminPage(), staleOutput(), failOnLoggedErrors()],
+  vite: {
+    server: {
+      // `npm run dev` watches the project folder: not the folders the benchmarks, the checks and the
+      // book write, except the content being served (a benchmark serves a corpus in .bench/). At
+      // 10,000 stories .bench/ holds some 300,000 files, past Linux's limit of file watchers
+      // (ENOSPC), and the server then stopped seeing saved stories.
+      watch: { ignored: (/** @type {string} */ path) => isGeneratedFolder(path) && !path.startsWith(`${resolve(contentDir)}${sep}`) },
+    },
+  },
   image: {
     // Images are local files only; nothing is fetched from other hosts.
     remotePatterns: [],
