@@ -7,7 +7,7 @@ import { adminPage } from './src/integrations/admin.ts';
 import { contentChecks, failOnLoggedErrors } from './src/content-input/astro/check-integration.ts';
 import { permanentUrls } from './src/content-input/astro/permanent-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import { shareImages } from './src/integrations/share-images.ts';
+import { shareCardCache } from './src/render/share-card/cache-integration.ts';
 import { sitemapWithLastmod } from './src/integrations/sitemap.ts';
 
 const site = process.env.SITE_URL ?? 'https://yangwang.example.org';
@@ -34,7 +34,7 @@ export default defineConfig({
   // searchIndex after the pages: it indexes the finished dist/.
   // adminPage writes the web editor (dist/admin/) once the pages, URLs and index are done.
   // failOnLoggedErrors last: it sees everything every other integration logged.
-  integrations: [contentChecks(), mdx(), shareImages(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), adminPage(), failOnLoggedErrors()],
+  integrations: [contentChecks(), mdx(), shareCardCache(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), adminPage(), failOnLoggedErrors()],
   image: {
     // Images are local files only; nothing is fetched from other hosts.
     remotePatterns: [],
