@@ -33,7 +33,7 @@ const SIZES = {
   portrait: [800, 1000],
   cover: [1600, 900],
   figure: [1200, 800],
-  collection: [1200, 1600],
+  volume: [1200, 1600],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -999,7 +999,7 @@ async function collectImages() {
   for (const name of (await fs.readdir(collectionsDir).catch(() => [])).sort()) {
     if (!/\.ya?ml$/.test(name)) continue;
     const data = YAML.parse(await fs.readFile(path.join(collectionsDir, name), 'utf8'));
-    if (data?.cover) add(collectionsDir, data.cover.src, 'collection', data.cover.credit);
+    if (data?.cover) add(collectionsDir, data.cover.src, 'volume', data.cover.credit);
   }
   return images;
 }

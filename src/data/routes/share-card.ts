@@ -3,7 +3,7 @@
  * picture it shows (src/render/share-card/read-card.ts). Drawing one costs more than rendering a page, so an
  * unchanged card is restored from the previous build.
  */
-import { getVolumes } from '../collections.ts';
+import { getVolumes } from '../volumes.ts';
 import { getStoryShareCard, getTeacherShareCard, getVolumeShareCard } from '../../render/share-card/read-card.ts';
 import { getStories } from '../stories.ts';
 import { getTeachers } from '../teachers.ts';

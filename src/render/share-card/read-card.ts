@@ -5,7 +5,7 @@
 import type { ImageMetadata } from 'astro';
 import { SITE } from '../../config/site.ts';
 import { UI } from '../../i18n/zh-CN.ts';
-import type { Volume } from '../../data/collections.ts';
+import type { Volume } from '../../data/volumes.ts';
 import { getSchool } from '../../data/schools.ts';
 import type { Story } from '../../data/stories.ts';
 import { getSortedHonours, getTeacher, type Teacher } from '../../data/teachers.ts';
