@@ -8,7 +8,7 @@ import { adminPage } from './src/integrations/admin.ts';
 import { contentChecks, failOnLoggedErrors } from './src/content-input/astro/check-integration.ts';
 import { permanentUrls } from './src/content-input/astro/permanent-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import { shareImages } from './src/integrations/share-images.ts';
+import { shareCardCache } from './src/render/share-card/cache-integration.ts';
 import { sitemapWithLastmod } from './src/integrations/sitemap.ts';
 import { staleOutput } from './src/integrations/stale-output.ts';
 
@@ -40,7 +40,7 @@ export default defineConfig({
   // searchIndex after the pages: it indexes the finished dist/.
   // adminPage writes the web editor (dist/admin/) once the pages, URLs and index are done.
   // failOnLoggedErrors last: it sees everything every other integration logged.
-  integrations: [contentChecks(), mdx(), shareImages(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), adminPage(), staleOutput(), failOnLoggedErrors()],
+  integrations: [contentChecks(), mdx(), shareCardCache(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), adminPage(), staleOutput(), failOnLoggedErrors()],
   vite: {
     server: {
       // `npm run dev` watches the project folder: not the folders the benchmarks, the checks and the

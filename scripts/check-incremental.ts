@@ -12,7 +12,7 @@
  *
  * What the clean builds share, to stay cheap: Astro's optimised images (`assets/`) and the share
  * cards (`share-images/`) of the Astro cache. Both are keyed by everything they are drawn from
- * (Astro: the source file's bytes and the transform; src/render/share-image.ts: every field the
+ * (Astro: the source file's bytes and the transform; src/render/share-card/draw-card.ts: every field the
  * card shows, the picture's bytes, the renderer and font versions), so an entry can only be
  * reused for the same input. Pages are never shared: each clean build starts without the content
  * store, the incremental manifest and its copy of the pages, and with the project's other cache

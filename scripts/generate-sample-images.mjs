@@ -33,7 +33,7 @@ const SIZES = {
   portrait: [800, 1000],
   cover: [1600, 900],
   figure: [1200, 800],
-  collection: [1200, 1600],
+  volume: [1200, 1600],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -108,6 +108,15 @@ function linear(ctx, stops, { x1 = 0, y1 = 0, x2 = 0, y2 = 1 } = {}) {
         .map(([offset, color, opacity = 1]) => `<stop offset="${offset}" stop-color="${color}" stop-opacity="${opacity}"/>`)
         .join('')}</linearGradient>`,
   );
+}
+
+/** A table top: a band from `y` down to the bottom edge, shaded from `top` to `bottom`. */
+function tableTop(ctx, y, [top, bottom]) {
+  const fill = linear(ctx, [
+    [0, top],
+    [1, bottom],
+  ]);
+  return `<rect x="0" y="${f1(y)}" width="${ctx.w}" height="${f1(ctx.h - y)}" fill="url(#${fill})"/>`;
 }
 
 function radial(ctx, stops) {
@@ -519,12 +528,7 @@ function bookInMorning(ctx, { rooftops = true, bookAt = 0.72, sunAt = [0.7, 0.3]
   } else {
     out += hills(ctx, ['#ead2bd', '#dcbfa6'], { from: 0.55, to: 0.62, amp: 0.08 }).svg;
   }
-  const tableY = h * 0.64;
-  const table = linear(ctx, [
-    [0, '#efe1cf'],
-    [1, '#dcc6ae'],
-  ]);
-  out += `<rect x="0" y="${f1(tableY)}" width="${w}" height="${f1(h - tableY)}" fill="url(#${table})"/>`;
+  out += tableTop(ctx, h * 0.64, ['#efe1cf', '#dcc6ae']);
   out += openBook(ctx, w * 0.5, h * bookAt, Math.min(w * 0.62, h * 1.05), {
     page: '#fffaf1',
     edge: '#a5765a',
@@ -772,12 +776,7 @@ function moonAndLetters(ctx, { count = 4 } = {}) {
   out += stars(ctx, Math.round((w * h) / 60000), '#fff6ea', 0.35);
   out += sun(ctx, w * 0.72, h * 0.24, Math.min(w, h) * 0.08, violet.moon, 0.35);
   out += hills(ctx, violet.hills, { from: 0.6, to: 0.7, amp: 0.1, dark: '#1d1530' }).svg;
-  const tableY = h * 0.7;
-  const table = linear(ctx, [
-    [0, '#b79a9c'],
-    [1, '#8c6f7c'],
-  ]);
-  out += `<rect x="0" y="${f1(tableY)}" width="${w}" height="${f1(h - tableY)}" fill="url(#${table})"/>`;
+  out += tableTop(ctx, h * 0.7, ['#b79a9c', '#8c6f7c']);
   const ew = Math.min(w * 0.34, h * 0.5);
   for (let i = 0; i < count; i++) {
     const cx = w * (0.5 + (i - (count - 1) / 2) * 0.16) + ctx.r(-0.02, 0.02) * w;
@@ -923,12 +922,7 @@ function bookWithLeaves(ctx) {
   let out = sky(ctx, ['#cfe2f2', '#e6f0f4', '#f8f6ea']);
   out += sun(ctx, w * 0.7, h * 0.2, Math.min(w, h) * 0.08, '#fff1c4', 0.5);
   out += hills(ctx, ['#d7e6e0', '#c2d8cf'], { from: 0.56, to: 0.62, amp: 0.07 }).svg;
-  const tableY = h * 0.64;
-  const table = linear(ctx, [
-    [0, '#efe6d6'],
-    [1, '#dccfb8'],
-  ]);
-  out += `<rect x="0" y="${f1(tableY)}" width="${w}" height="${f1(h - tableY)}" fill="url(#${table})"/>`;
+  out += tableTop(ctx, h * 0.64, ['#efe6d6', '#dccfb8']);
   const bookY = h * 0.78;
   const size = Math.min(w, h);
   for (let i = 0; i < 3; i++) {
@@ -999,7 +993,7 @@ async function collectImages() {
   for (const name of (await fs.readdir(collectionsDir).catch(() => [])).sort()) {
     if (!/\.ya?ml$/.test(name)) continue;
     const data = YAML.parse(await fs.readFile(path.join(collectionsDir, name), 'utf8'));
-    if (data?.cover) add(collectionsDir, data.cover.src, 'collection', data.cover.credit);
+    if (data?.cover) add(collectionsDir, data.cover.src, 'volume', data.cover.credit);
   }
   return images;
 }

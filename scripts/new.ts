@@ -248,7 +248,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
         };
         const file = join(content, 'collections', `${slug}.yaml`);
         await mkdir(join(content, 'collections'), { recursive: true });
-        await writeNew(file, renderFields(fields.collections, data));
+        await writeNew(file, renderFields(fields.volumes, data));
         return { files: [file], next: `接下来：补全简介和目录；文集页面在 /collections/${slug}/。` };
       }
     }

@@ -1,7 +1,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { mdxLoader } from './content-input/astro/mdx-loader.ts';
 import { yamlFilesLoader, yamlListLoader } from './content-input/astro/yaml-loader.ts';
-import { createCollectionSchema } from './schemas/collections.ts';
+import { createVolumeSchema } from './schemas/volumes.ts';
 import { createHonourYearSchema } from './schemas/honours.ts';
 import { schoolSchema } from './schemas/schools.ts';
 import { createStoredStorySchema, createStorySchema } from './schemas/stories.ts';
@@ -22,10 +22,10 @@ const stories = defineCollection({
   schema: ({ image }) => createStoredStorySchema({ image, reference }),
 });
 
-// Read by src/data/collections.ts: volumes and their print editions.
+// Read by src/data/volumes.ts: volumes and their print editions (folder and URL: collections/).
 const volumes = defineCollection({
-  loader: yamlFilesLoader({ base: `${CONTENT}/collections`, createSchema: createCollectionSchema }),
-  schema: ({ image }) => createCollectionSchema({ image, reference }),
+  loader: yamlFilesLoader({ base: `${CONTENT}/collections`, createSchema: createVolumeSchema }),
+  schema: ({ image }) => createVolumeSchema({ image, reference }),
 });
 
 // Read by src/data/schools.ts: school pages and the teachers directory.
@@ -40,4 +40,4 @@ const honours = defineCollection({
   schema: ({ image }) => createHonourYearSchema({ image, reference }),
 });
 
-export const collections = { teachers, stories, collections: volumes, schools, honours };
+export const collections = { teachers, stories, volumes, schools, honours };

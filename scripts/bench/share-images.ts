@@ -18,7 +18,7 @@ const { values } = parseArgs({ options: { cards: { type: 'string', default: '120
 const count = Math.max(10, Number(values.cards) || 120);
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'yangwang-share-bench-'));
-const { renderShareImage: render } = await import('../../src/render/share-image.ts');
+const { renderShareImage: render } = await import('../../src/render/share-card/draw-card.ts');
 const renderShareImage = (input: Parameters<typeof render>[0]) => render(input, cacheDir);
 
 const covers = readdirSync('content/stories').map((id) => join('content/stories', id, 'cover.jpg')).filter((f) => existsSync(f));

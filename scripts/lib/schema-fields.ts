@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { z } from 'astro/zod';
-import { createCollectionSchema } from '../../src/schemas/collections.ts';
+import { createVolumeSchema } from '../../src/schemas/volumes.ts';
 import { honourLevel, isoDate, slug, stage, year, type CollectionName, type SchemaHelpers } from '../../src/schemas/common.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
 import { redirectSchema } from '../../src/schemas/redirects.ts';
@@ -17,7 +17,7 @@ import { schoolSchema } from '../../src/schemas/schools.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 import { createTeacherSchema } from '../../src/schemas/teachers.ts';
 
-export type EditorCollection = 'stories' | 'teachers' | 'schools' | 'collections' | 'honours' | 'redirects';
+export type EditorCollection = 'stories' | 'teachers' | 'schools' | 'volumes' | 'honours' | 'redirects';
 
 export interface FieldInfo {
   /** `title`, `cover.src`, `honours[].year`. */
@@ -74,7 +74,7 @@ function getSchemas(helpers: SchemaHelpers): Record<EditorCollection, z.ZodType>
     stories: createStorySchema(helpers),
     teachers: createTeacherSchema(helpers),
     schools: schoolSchema,
-    collections: createCollectionSchema(helpers),
+    volumes: createVolumeSchema(helpers),
     honours: createHonourYearSchema(helpers),
     redirects: redirectSchema,
   };
@@ -84,7 +84,7 @@ const REFERENCE_NAMES: Record<CollectionName, string> = {
   teachers: '教师文件夹名',
   stories: '故事文件夹名',
   schools: '学校 id',
-  collections: '文集文件名',
+  volumes: '文集文件名',
   honours: '年度',
 };
 
@@ -249,17 +249,17 @@ function readFieldDocs(): Record<EditorCollection, Map<string, string>> {
   const probe = `${ROOT}src/schemas/__field-docs-probe.ts`;
   const source = [
     "import type { z } from 'astro/zod';",
-    "import { createCollectionSchema } from './collections.ts';",
-    "import { createHonourYearSchema } from './honours.ts';",
+        "import { createHonourYearSchema } from './honours.ts';",
     "import { redirectSchema } from './redirects.ts';",
     "import { schoolSchema } from './schools.ts';",
     "import { createStorySchema } from './stories.ts';",
     "import { createTeacherSchema } from './teachers.ts';",
+    "import { createVolumeSchema } from './volumes.ts';",
     'type S = z.ZodString;',
     'export declare const stories: z.input<ReturnType<typeof createStorySchema<S, S>>>;',
     'export declare const teachers: z.input<ReturnType<typeof createTeacherSchema<S, S>>>;',
     'export declare const schools: z.input<typeof schoolSchema>;',
-    'export declare const collections: z.input<ReturnType<typeof createCollectionSchema<S, S>>>;',
+    'export declare const volumes: z.input<ReturnType<typeof createVolumeSchema<S, S>>>;',
     'export declare const honours: z.input<ReturnType<typeof createHonourYearSchema<S, S>>>;',
     'export declare const redirects: z.input<typeof redirectSchema>;',
   ].join('\n');

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { SITE } from '../config/site.ts';
 import { UI } from '../i18n/zh-CN.ts';
 import type { FeedEntry, FeedFacts } from '../lib/feeds.ts';
-import { getImageFile } from './share-cards.ts';
+import { getImageFile } from '../lib/image-file.ts';
 import type { Story } from './stories.ts';
 
 const MIME: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };

@@ -8,7 +8,7 @@ import { UI } from '../i18n/zh-CN.ts';
 import type { SearchFilterKey } from '../lib/search-query.ts';
 import { getSchoolNameTerms, getTeacherNameTerms, type NameTerms } from '../lib/search-terms.ts';
 import type { HonourYear } from './honours.ts';
-import { getChapters, type Volume } from './collections.ts';
+import { getChapters, type Volume } from './volumes.ts';
 import { getSchoolMap, type School } from './schools.ts';
 import { getStoriesByTeacher, type Story } from './stories.ts';
 import { getStoryTeachers, getTeachersBySchool, type Teacher } from './teachers.ts';
@@ -132,7 +132,7 @@ export async function getVolumeSearchFacets(volume: Volume): Promise<SearchFacet
   const chapters = await getChapters(volume);
   const teachers = await Promise.all(chapters.map((c) => getStoryTeachers(c.story)));
   return {
-    filters: { type: [TYPE.collection], year: [String(volume.data.year)] },
+    filters: { type: [TYPE.volume], year: [String(volume.data.year)] },
     meta: { title: `《${volume.data.title}》` },
     about: { people: distinct(teachers.flat().map((t) => t.data.name)), titles: chapters.map((c) => c.story.data.title) },
     date: String(volume.data.year),

@@ -10,7 +10,7 @@ export const UI = {
     teachers: '教师',
     schools: '学校',
     honours: '荣誉',
-    collections: '文集',
+    volumes: '文集',
     about: '关于',
   },
   sample: '示例',
@@ -83,7 +83,7 @@ export const UI = {
     source: '来源',
     year: (y: number) => `${y} 年`,
   },
-  collection: {
+  volume: {
     contents: '目录',
     editor: '编者',
     publisher: '编印',
@@ -110,7 +110,7 @@ export const UI = {
     placeholder: '姓名、学校、荣誉或主题',
     submit: '搜索',
     /** Result types, as stored in the index's `type` filter and shown on each result. */
-    types: { story: '故事', teacher: '教师', school: '学校', honour: '荣誉', collection: '文集', page: '关于' },
+    types: { story: '故事', teacher: '教师', school: '学校', honour: '荣誉', volume: '文集', page: '关于' },
     filters: {
       title: '筛选',
       type: '类型',

@@ -22,7 +22,7 @@ export interface SchemaHelpers<I extends z.ZodType = z.ZodType, R extends z.ZodT
 }
 
 /** Names of the content collections. */
-export type CollectionName = 'teachers' | 'stories' | 'collections' | 'schools' | 'honours';
+export type CollectionName = 'teachers' | 'stories' | 'volumes' | 'schools' | 'honours';
 
 /** School stages, in the order readers expect them. */
 export const STAGES = ['小学', '初中', '高中', '中职', '特殊教育', '高校'] as const;

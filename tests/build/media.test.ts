@@ -348,7 +348,7 @@ describe('permanent URLs', () => {
       ...folders('teachers').map((id) => ({ collection: 'teachers' as const, id, data: {} })),
       ...(parseYaml(readFileSync('content/schools.yaml', 'utf-8')) as { id: string }[]).map((s) => ({ collection: 'schools' as const, id: s.id, data: s })),
       ...yamlFiles('honours').map((id) => ({ collection: 'honours' as const, id, data: {} })),
-      ...yamlFiles('collections').map((id) => ({ collection: 'collections' as const, id, data: {} })),
+      ...yamlFiles('collections').map((id) => ({ collection: 'volumes' as const, id, data: {} })),
     ];
     expect([...getSitePages(entries)].sort()).toEqual([...listBuiltUrls(DIST)].sort());
   });

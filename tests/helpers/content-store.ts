@@ -13,7 +13,7 @@ export interface StoreEntry {
   rendered?: { html: string; metadata?: Record<string, unknown> };
 }
 
-export type Store = Record<'stories' | 'teachers' | 'schools' | 'collections' | 'honours', StoreEntry[]>;
+export type Store = Record<'stories' | 'teachers' | 'schools' | 'volumes' | 'honours', StoreEntry[]>;
 
 const ref = (collection: string, id: string) => ({ collection, id });
 const cover = { src: sample, alt: '封面', credit: '周南 摄', licence: 'CC BY 4.0' };
@@ -62,7 +62,7 @@ export function makeStore(): Store {
       story('d', '慢慢来', ['wang'], ['特殊教育'], '2024-02-01'),
       story('e', '师傅带徒弟', ['chen'], ['职业教育'], '2024-01-01'),
     ],
-    collections: [
+    volumes: [
       {
         id: 'yangwang',
         data: { title: '仰望', year: 2024, editor: '编委会', publisher: '市教育体育局', description: '文集', chapters: [ref('stories', 'a'), ref('stories', 'c')], sample: true },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/content-input/problem.ts';
 import { loadYamlFile, loadYamlList } from '../../src/content-input/entry/yaml-entry.ts';
 import { createCheckHelpers, validateWithSchema } from '../../src/content-input/entry/validate.ts';
-import { createCollectionSchema } from '../../src/schemas/collections.ts';
+import { createVolumeSchema } from '../../src/schemas/volumes.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
 import { schoolSchema } from '../../src/schemas/schools.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
@@ -107,16 +107,16 @@ describe('honours (one YAML file per year)', () => {
   });
 });
 
-describe('collections', () => {
+describe('volumes', () => {
   it('needs at least one chapter and a whole-number print run', () => {
-    const schema = createCollectionSchema(helpers);
+    const schema = createVolumeSchema(helpers);
     const volume = { title: '仰望', year: 2023, editor: '市教育体育局', publisher: '市教育体育局', description: '报告集。', chapters: ['shan-li-de-deng'] };
     expect(check(schema, volume)).toEqual([]);
     expect(check(schema, { ...volume, chapters: [], printRun: 12000.5 })).toEqual(['printRun: 类型不对：应是整数，这里写的是数字', 'chapters: 至少要有一篇']);
   });
 
   it('takes a trim size as 宽×高 in millimetres or by name, and refuses what is not a size', () => {
-    const schema = createCollectionSchema(helpers);
+    const schema = createVolumeSchema(helpers);
     const volume = { title: '仰望', year: 2023, editor: '市教育体育局', publisher: '市教育体育局', description: '报告集。', chapters: ['shan-li-de-deng'] };
     for (const trim of ['185×260', '140x203', '148 × 210 mm', 'A5', '16开', '大32开']) expect(check(schema, { ...volume, trim })).toEqual([]);
     expect(check(schema, { ...volume, trim: '185x' })).toEqual([

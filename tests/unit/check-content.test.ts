@@ -147,7 +147,7 @@ describe('content check: fixtures', () => {
   it('passes the valid base tree', async () => {
     const { result } = await check();
     expect(result.problems).toEqual([]);
-    expect(result.counts).toEqual({ stories: 1, teachers: 2, schools: 2, collections: 1, honours: 1, images: 3 });
+    expect(result.counts).toEqual({ stories: 1, teachers: 2, schools: 2, volumes: 1, honours: 1, images: 3 });
   });
 
   it.each(Object.entries(CASES))('%s: reports exactly its problems', async (caseName, expected) => {

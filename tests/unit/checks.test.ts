@@ -176,7 +176,7 @@ describe('checks across entries', () => {
   });
 
   it('finds a chapter listed twice', () => {
-    const facts = [entry('stories', 's', { title: 'a' }), entry('collections', 'c', { chapters: ['s', 's'] })];
+    const facts = [entry('stories', 's', { title: 'a' }), entry('volumes', 'c', { chapters: ['s', 's'] })];
     expect(findCrossEntryProblems(facts).map((p) => p.field)).toEqual(['chapters.1']);
   });
 });

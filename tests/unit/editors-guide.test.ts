@@ -10,7 +10,7 @@ import { listSchemaFields } from '../../scripts/lib/schema-fields.ts';
 import { IMAGE_LIMITS } from '../../src/content-input/rules/images.ts';
 import { createCheckHelpers } from '../../src/content-input/entry/validate.ts';
 import { COMPONENTS } from '../../src/content-input/entry/components.ts';
-import { createCollectionSchema } from '../../src/schemas/collections.ts';
+import { createVolumeSchema } from '../../src/schemas/volumes.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
 import { redirectSchema } from '../../src/schemas/redirects.ts';
 import { schoolSchema } from '../../src/schemas/schools.ts';
@@ -23,7 +23,7 @@ const shapes = {
   stories: createStorySchema(helpers),
   teachers: createTeacherSchema(helpers),
   schools: schoolSchema,
-  collections: createCollectionSchema(helpers),
+  volumes: createVolumeSchema(helpers),
   honours: createHonourYearSchema(helpers),
   redirects: redirectSchema,
 };

@@ -11,7 +11,7 @@ import { assertOutsideContent, createRandom, generateCorpus, makeSchools, makeTe
 import { checkContent } from '../../src/content-input/tree/check-content.ts';
 import { loadMdxEntry } from '../../src/content-input/entry/mdx-entry.ts';
 import { loadYamlFile, loadYamlList } from '../../src/content-input/entry/yaml-entry.ts';
-import { createCollectionSchema } from '../../src/schemas/collections.ts';
+import { createVolumeSchema } from '../../src/schemas/volumes.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
 import { schoolSchema } from '../../src/schemas/schools.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
@@ -74,7 +74,7 @@ describe('generate-corpus', () => {
     for (const name of readdirSync(join(first, 'honours'))) expect(loadYamlFile(...file(`honours/${name}`), createHonourYearSchema).problems).toEqual([]);
     const volumes = readdirSync(join(first, 'collections'));
     expect(volumes.length).toBeGreaterThan(0);
-    for (const name of volumes) expect(loadYamlFile(...file(`collections/${name}`), createCollectionSchema).problems).toEqual([]);
+    for (const name of volumes) expect(loadYamlFile(...file(`collections/${name}`), createVolumeSchema).problems).toEqual([]);
   });
 
   it('never makes two teachers of the same name at the same school, even at 10,000 stories', () => {

@@ -14,7 +14,7 @@ const pages = getSitePages([
   { collection: 'stories', id: 'shan-li-de-deng', data: {} },
   { collection: 'stories', id: 'cao-gao', data: { draft: true } },
   { collection: 'teachers', id: 'lin-qiuyun', data: {} },
-  { collection: 'collections', id: 'yangwang', data: {} },
+  { collection: 'volumes', id: 'yangwang', data: {} },
 ]);
 
 describe('getSitePages', () => {

@@ -1,6 +1,6 @@
 /** Pure helpers behind the JSON-LD and the share images. */
 import { describe, expect, it } from 'vitest';
-import { fitTitle, getPanelWidth } from '../../src/lib/share-card.ts';
+import { fitTitle, getPanelWidth } from '../../src/render/share-card/layout-card.ts';
 import { buildImageObject, getLicenceUrl, getWriterNames, serializeJsonLd } from '../../src/lib/structured-data.ts';
 
 describe('getLicenceUrl', () => {

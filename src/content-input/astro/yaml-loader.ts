@@ -1,5 +1,5 @@
 /**
- * Astro loaders for the collections kept in YAML (schools, honours, collections): each file is
+ * Astro loaders for the collections kept in YAML (schools, honours, volumes): each file is
  * read by `entry/yaml-entry.ts`, the same functions the content check uses, and all problems are
  * reported at once.
  */

@@ -1,5 +1,5 @@
 /**
- * Reading the YAML entries (schools, honours, collections): parsed with the YAML 1.2 core schema,
+ * Reading the YAML entries (schools, honours, volumes): parsed with the YAML 1.2 core schema,
  * so dates stay text and impossible dates are caught, and validated with the collection's
  * schema; every problem names its file, line and field. The content check and the YAML loaders
  * both call these.

@@ -7,7 +7,7 @@
 import type { ContentProblem } from '../problem.ts';
 import { suggestClosest } from './suggest.ts';
 
-export type CollectionKind = 'stories' | 'teachers' | 'collections' | 'honours' | 'schools';
+export type CollectionKind = 'stories' | 'teachers' | 'volumes' | 'honours' | 'schools';
 
 /** One entry as the checks see it. */
 export interface EntryFacts {
@@ -28,7 +28,7 @@ export interface EntryFacts {
 const LABEL: Record<CollectionKind, string> = {
   stories: '故事',
   teachers: '教师',
-  collections: '文集',
+  volumes: '文集',
   honours: '表彰名录',
   schools: '学校',
 };
@@ -50,7 +50,7 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
   const fieldName = (path: readonly (string | number)[]) => path.join('.');
 
   // Two entries at one address: only letter case differs, or the same file name as .yaml and .yml.
-  for (const c of ['stories', 'teachers', 'collections', 'honours'] as const) {
+  for (const c of ['stories', 'teachers', 'volumes', 'honours'] as const) {
     const seen = new Map<string, EntryFacts>();
     for (const entry of byCollection(c)) {
       const key = entry.id.toLowerCase();
@@ -154,7 +154,7 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
     }
   }
 
-  for (const volume of byCollection('collections')) {
+  for (const volume of byCollection('volumes')) {
     const seen = new Map<string, number>();
     arrayAt(volume.data, 'chapters').forEach((id, i) => {
       if (typeof id !== 'string' || !id) return;

@@ -36,7 +36,7 @@ export function getEntryPages(entry: Pick<EntryFacts, 'collection' | 'id' | 'dat
       return [`/schools/${id}/`];
     case 'honours':
       return [`/honours/${id}/`];
-    case 'collections':
+    case 'volumes':
       return [`/collections/${id}/`, `/collections/${id}/print/`, `/collections/${id}/rss.xml`];
   }
 }

@@ -20,7 +20,7 @@ import { keepRenderedEntry } from './rendered-entries.ts';
 import { loadMdxEntry, type LoadedMdx } from '../entry/mdx-entry.ts';
 import { readContentFile } from '../entry/read-content.ts';
 import { loadYamlFile, loadYamlList } from '../entry/yaml-entry.ts';
-import { createCollectionSchema } from '../../schemas/collections.ts';
+import { createVolumeSchema } from '../../schemas/volumes.ts';
 import { createHonourYearSchema } from '../../schemas/honours.ts';
 import { schoolSchema } from '../../schemas/schools.ts';
 import { createStorySchema } from '../../schemas/stories.ts';
@@ -49,7 +49,7 @@ export interface CheckContentResult {
   /** Every problem, sorted by file and line. */
   problems: ContentProblem[];
   /** How many entries and images were checked. */
-  counts: Record<'stories' | 'teachers' | 'schools' | 'collections' | 'honours' | 'images', number>;
+  counts: Record<'stories' | 'teachers' | 'schools' | 'volumes' | 'honours' | 'images', number>;
 }
 
 /** The content folder the site reads: `YANGWANG_CONTENT_DIR` (benchmarks) or `content`. */
@@ -66,7 +66,7 @@ export function getSiteEmails(): string[] {
 const SCHEMAS = {
   stories: createStorySchema,
   teachers: createTeacherSchema,
-  collections: createCollectionSchema,
+  volumes: createVolumeSchema,
   honours: createHonourYearSchema,
 } as const;
 
@@ -109,7 +109,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const facts: EntryFacts[] = [];
   const uses: (ImageUse & { from: string })[] = [];
   const unsure = new Set<string>(tree.orphanFolders);
-  const counts: CheckContentResult['counts'] = { stories: 0, teachers: 0, schools: 0, collections: 0, honours: 0, images: tree.images.length };
+  const counts: CheckContentResult['counts'] = { stories: 0, teachers: 0, schools: 0, volumes: 0, honours: 0, images: tree.images.length };
 
   const kept: Promise<void>[] = [];
   const keep = options.keepRendered ? (absolute: string, source: string, loaded: LoadedMdx) => kept.push(keepRenderedEntry(version, absolute, source, loaded)) : undefined;
@@ -328,7 +328,7 @@ function findEmptyCollections(counts: CheckContentResult['counts'], entries: rea
     stories: [`${contentDir}/stories/`, '一篇故事'],
     teachers: [`${contentDir}/teachers/`, '一位教师'],
     schools: [`${contentDir}/schools.yaml`, '一所学校'],
-    collections: [`${contentDir}/collections/`, '一部文集'],
+    volumes: [`${contentDir}/collections/`, '一部文集'],
     honours: [`${contentDir}/honours/`, '一份表彰名录'],
   };
   // A folder of something else altogether (no entry of any kind) is not this site's content.

@@ -8,7 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import type { ContentProblem } from '../problem.ts';
 import { isImageFile } from '../rules/images.ts';
 
-export type EntryKind = 'stories' | 'teachers' | 'collections' | 'honours' | 'schools';
+export type EntryKind = 'stories' | 'teachers' | 'volumes' | 'honours' | 'schools';
 
 export interface ContentFile {
   kind: EntryKind;
@@ -35,6 +35,8 @@ export interface ContentTree {
 const MDX_FOLDERS = { stories: '故事', teachers: '教师' } as const;
 /** Folders holding one `<slug>.yaml` per entry. */
 const YAML_FOLDERS = { collections: '文集', honours: '表彰名录' } as const;
+/** The kind of entry (the Astro collection) each folder holds: volumes live under collections/, like their URL. */
+const FOLDER_KINDS = { stories: 'stories', teachers: 'teachers', collections: 'volumes', honours: 'honours' } as const satisfies Record<string, EntryKind>;
 /** The one list file. */
 const SCHOOLS_FILE = 'schools.yaml';
 /** Images used by several entries (a standard cover), referred to as `../../shared/<file>`. */
@@ -102,7 +104,7 @@ export async function readContentTree(root: string, contentDir: string): Promise
         );
         tree.orphanFolders.push(join(base, folder, d.name));
       } else {
-        tree.entries.push({ kind: folder, file: `${path}/index.mdx`, absolute: join(base, folder, d.name, 'index.mdx') });
+        tree.entries.push({ kind: FOLDER_KINDS[folder], file: `${path}/index.mdx`, absolute: join(base, folder, d.name, 'index.mdx') });
       }
       for (const f of files) {
         if (f === 'index.mdx' || f === near) continue;
@@ -118,7 +120,7 @@ export async function readContentTree(root: string, contentDir: string): Promise
       if (d.isDirectory()) {
         outside(`${path}/`, `网站不读取 ${contentDir}/${folder}/ 里的子文件夹：每个${what}是一个 .yaml 文件，图片直接放在 ${contentDir}/${folder}/ 里`);
       } else if (/\.ya?ml$/.test(d.name)) {
-        tree.entries.push({ kind: folder, file: path, absolute: join(base, folder, d.name) });
+        tree.entries.push({ kind: FOLDER_KINDS[folder], file: path, absolute: join(base, folder, d.name) });
       } else {
         sortAsset(path, join(base, folder, d.name), `${contentDir}/${folder}/ 里只放 .yaml 文件和图片`);
       }

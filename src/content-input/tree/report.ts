@@ -6,7 +6,7 @@ import type { CheckContentResult } from './check-content.ts';
 export function formatReport(result: CheckContentResult): string {
   const { problems, counts } = result;
   if (!problems.length) {
-    return `内容检查通过：${counts.stories} 篇故事、${counts.teachers} 位教师、${counts.schools} 所学校、${counts.collections} 部文集、${counts.honours} 份表彰名录、${counts.images} 张图片`;
+    return `内容检查通过：${counts.stories} 篇故事、${counts.teachers} 位教师、${counts.schools} 所学校、${counts.volumes} 部文集、${counts.honours} 份表彰名录、${counts.images} 张图片`;
   }
   const files = new Set(problems.map((p) => p.file)).size;
   return [

@@ -1,10 +1,10 @@
 /**
  * The share images (`/share/stories|teachers|collections/<slug>.jpg`): what each card says and the
- * picture it shows (src/data/share-cards.ts). Drawing one costs more than rendering a page, so an
+ * picture it shows (src/render/share-card/read-card.ts). Drawing one costs more than rendering a page, so an
  * unchanged card is restored from the previous build.
  */
-import { getVolumes } from '../collections.ts';
-import { getStoryShareCard, getTeacherShareCard, getVolumeShareCard } from '../share-cards.ts';
+import { getVolumes } from '../volumes.ts';
+import { getStoryShareCard, getTeacherShareCard, getVolumeShareCard } from '../../render/share-card/read-card.ts';
 import { getStories } from '../stories.ts';
 import { getTeachers } from '../teachers.ts';
 import { toStaticPath } from './static-paths.ts';

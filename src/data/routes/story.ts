@@ -2,7 +2,7 @@
  * A story's page: everything `/stories/<slug>/` shows, as plain data. The page and its components
  * render only from this; its digest is the page's cache key.
  */
-import { getChapterPlaces } from '../collections.ts';
+import { getChapterPlaces } from '../volumes.ts';
 import { getSchoolMap } from '../schools.ts';
 import { getStorySearchFacets, type SearchFacets } from '../search.ts';
 import { getCharacterCount, getRelatedStories, getStories, type Story } from '../stories.ts';

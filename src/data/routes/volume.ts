@@ -2,7 +2,7 @@
  * A volume's pages: `/collections/<slug>/` (the table of contents), `/collections/<slug>/print/`
  * (the whole volume on one page) and `/collections/<slug>/rss.xml` (its chapters as a feed).
  */
-import { getChapters, getVolumes, type Volume } from '../collections.ts';
+import { getChapters, getVolumes, type Volume } from '../volumes.ts';
 import { getVolumeSearchFacets, type SearchFacets } from '../search.ts';
 import type { Story } from '../stories.ts';
 import type { FeedStory } from '../feeds.ts';

@@ -14,7 +14,7 @@ import { loadMdxEntry } from '../../content-input/entry/mdx-entry.ts';
 import { readContentFile } from '../../content-input/entry/read-content.ts';
 import { createCheckHelpers } from '../../content-input/entry/validate.ts';
 import { listYamlFiles, loadYamlFile } from '../../content-input/entry/yaml-entry.ts';
-import { createCollectionSchema } from '../../schemas/collections.ts';
+import { createVolumeSchema } from '../../schemas/volumes.ts';
 import { createStorySchema } from '../../schemas/stories.ts';
 import { createTeacherSchema } from '../../schemas/teachers.ts';
 
@@ -92,9 +92,9 @@ export async function readVolume({ root, contentDir, slug }: ReadVolumeOptions):
 
   const read = await readContentFile(absolute, file);
   if (!read.ok) return { ok: false, problems: [read.problem] };
-  const loaded = loadYamlFile(read.text, file, absolute, createCollectionSchema);
+  const loaded = loadYamlFile(read.text, file, absolute, createVolumeSchema);
   if (loaded.problems.length) return { ok: false, problems: loaded.problems };
-  const data = createCollectionSchema(createCheckHelpers(absolute)).parse(loaded.yaml.value);
+  const data = createVolumeSchema(createCheckHelpers(absolute)).parse(loaded.yaml.value);
 
   const chapters: BookChapter[] = [];
   const teacherNames = new Map<string, string>();

@@ -2,8 +2,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getStoryShareCardPaths } from '../../../data/routes/share-card.ts';
 import type { RouteProps } from '../../../data/routes/static-paths.ts';
-import { toShareImageInput, type ShareCardData } from '../../../data/share-cards.ts';
-import { renderShareImage } from '../../../render/share-image.ts';
+import { toShareImageInput, type ShareCardData } from '../../../render/share-card/read-card.ts';
+import { renderShareImage } from '../../../render/share-card/draw-card.ts';
 
 export const getStaticPaths = getStoryShareCardPaths satisfies GetStaticPaths;
 

@@ -1,22 +1,19 @@
-/** What each page's share image says and shows, joined from the collections. */
+/**
+ * What each page's share card says and shows, read from the data layer (the first step of a share
+ * image; then layout-card.ts lays it out and draw-card.ts draws it).
+ */
 import type { ImageMetadata } from 'astro';
-import { SITE } from '../config/site.ts';
-import { UI } from '../i18n/zh-CN.ts';
-import type { ShareCard } from '../lib/share-card.ts';
-import type { ShareImageInput } from '../render/share-image.ts';
-import type { Volume } from './collections.ts';
-import { getSchool } from './schools.ts';
-import type { Story } from './stories.ts';
-import { getSortedHonours, getTeacher, type Teacher } from './teachers.ts';
+import { SITE } from '../../config/site.ts';
+import { UI } from '../../i18n/zh-CN.ts';
+import type { Volume } from '../../data/volumes.ts';
+import { getSchool } from '../../data/schools.ts';
+import type { Story } from '../../data/stories.ts';
+import { getSortedHonours, getTeacher, type Teacher } from '../../data/teachers.ts';
+import { getImageFile } from '../../lib/image-file.ts';
+import type { ShareImageInput } from './draw-card.ts';
+import type { ShareCard } from './layout-card.ts';
 
 const site = { name: SITE.name, tagline: SITE.tagline };
-
-/** The file behind an image Astro has imported (its original, full size). */
-export function getImageFile(image: ImageMetadata): string {
-  const file = (image as ImageMetadata & { fsPath?: string }).fsPath;
-  if (!file) throw new Error(`找不到图片的原始文件：${image.src}`);
-  return file;
-}
 
 /** What a share image shows: the card's text and layout, and its picture (drawn from the original file). */
 export interface ShareCardData {
@@ -28,14 +25,6 @@ export interface ShareCardData {
 export function toShareImageInput({ card, picture }: ShareCardData): ShareImageInput {
   return { card, pictureFile: picture ? getImageFile(picture) : undefined };
 }
-
-/** Site paths of the share images. */
-export const sharePaths = {
-  story: (id: string) => `/share/stories/${id}.jpg`,
-  teacher: (id: string) => `/share/teachers/${id}.jpg`,
-  volume: (id: string) => `/share/collections/${id}.jpg`,
-  site: '/share/site.jpg',
-};
 
 /** A story: title, subtitle, its teachers and schools, the cover. */
 export async function getStoryShareCard(story: Story): Promise<ShareCardData> {

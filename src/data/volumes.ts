@@ -1,8 +1,8 @@
-/** Volumes (collections) and their chapters, in reading order. */
+/** Volumes (compiled books like 仰望) and their chapters, in reading order. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { getStories, type Story } from './stories.ts';
 
-export type Volume = CollectionEntry<'collections'>;
+export type Volume = CollectionEntry<'volumes'>;
 
 export interface Chapter {
   number: number;
@@ -27,7 +27,7 @@ let cache: Promise<VolumeIndex> | undefined;
 
 // Built once: every story page asks where it stands in each volume.
 function getIndex(): Promise<VolumeIndex> {
-  cache ??= Promise.all([getCollection('collections'), getStories()]).then(([entries, stories]) => {
+  cache ??= Promise.all([getCollection('volumes'), getStories()]).then(([entries, stories]) => {
     const volumes = entries.sort((a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id));
     const byId = new Map(stories.map((s) => [s.id, s]));
     const chapters = new Map<string, Chapter[]>();

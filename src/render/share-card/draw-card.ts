@@ -1,5 +1,5 @@
 /**
- * Renders share images (1200×630 JPEG) at build time: satori lays out the card with Noto Serif SC
+ * Draws share images (1200×630 JPEG) at build time from a card (read-card.ts, layout-card.ts): satori lays out the card with Noto Serif SC
  * (from the npm package `@expo-google-fonts/noto-serif-sc`, so nothing is fetched), sharp draws it
  * over the picture. Results are cached by content (in Astro's cache folder): a rebuild renders
  * only the cards that changed.
@@ -10,13 +10,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import satori from 'satori';
 import sharp, { type OverlayOptions } from 'sharp';
-import { buildShareCardTree, getPanelWidth, PAPER, SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from '../lib/share-card.ts';
+import { buildShareCardTree, getPanelWidth, PAPER, SHARE_HEIGHT, SHARE_WIDTH, type ShareCard } from './layout-card.ts';
 
 /** Bump when the layout or the rendering changes, so cached images are redrawn. */
 const RENDERER_VERSION = 8;
 
 
-/** Written into this module by Vite when the site builds (src/integrations/share-images.ts): a folder in Astro's cache. */
+/** Written into this module by Vite when the site builds (cache-integration.ts): a folder in Astro's cache. */
 declare const __YANGWANG_SHARE_CACHE_DIR__: string | undefined;
 
 /** Where cards are cached: the folder the build gives, else Astro's default cache folder. */

@@ -1,6 +1,7 @@
 /**
  * The layout of a share image (the 1200×630 picture apps show with a link): plain values in,
- * a satori element tree out. The rendering (fonts, pixels, cache) is in `src/render/share-image.ts`.
+ * a satori element tree out. What it says comes from
+ * read-card.ts; the drawing (fonts, pixels, cache) is draw-card.ts.
  */
 
 export const SHARE_WIDTH = 1200;

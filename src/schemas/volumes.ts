@@ -1,10 +1,10 @@
-/** Collections (compiled volumes like 仰望): `content/collections/<slug>.yaml`. */
+/** Volumes (compiled books like 仰望; 文集 to editors): `content/collections/<slug>.yaml`. */
 import { z } from 'astro/zod';
 import { parseTrimSize, TRIM_SIZE_HINT } from '../lib/trim-size.ts';
 import { createImageSchema, isoDate, text, year, type SchemaHelpers } from './common.ts';
 
 /** A volume: its facts and its chapters in reading order. */
-export function createCollectionSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
+export function createVolumeSchema<I extends z.ZodType, R extends z.ZodType>(helpers: SchemaHelpers<I, R>) {
   return z
     .object({
       /** 书名，例如 仰望。 */
@@ -42,4 +42,4 @@ export function createCollectionSchema<I extends z.ZodType, R extends z.ZodType>
     .strict();
 }
 
-export type CollectionData = z.output<ReturnType<typeof createCollectionSchema>>;
+export type VolumeData = z.output<ReturnType<typeof createVolumeSchema>>;
