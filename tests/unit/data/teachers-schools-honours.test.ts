@@ -80,4 +80,11 @@ describe('honour rolls', () => {
       expect(await honours.getHonourYear('2019')).toBeUndefined();
     }
   });
+
+  it('of one year (two files) come in id order whatever order the store gives', async () => {
+    for (const reversed of [false, true]) {
+      const { honours } = await loadDataLayer(storeOf({ honours: [honourEntry('2023-b', { year: 2023 }), honourEntry('2023-a', { year: 2023 }), honourEntry('2024')] }), { reversed });
+      expect(ids(await honours.getHonourYears())).toEqual(['2024', '2023-a', '2023-b']);
+    }
+  });
 });
