@@ -101,7 +101,10 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const nextCache: CacheFile<FileResult> = empty();
 
   const tree = await readContentTree(root, contentDir);
-  // Images are decoded on sharp's threads while this thread reads the entries.
+  // Every entry's text first: image decoding keeps libuv's thread pool busy, and file reads
+  // queued behind it left this thread waiting.
+  const sources = await Promise.all(tree.entries.map((entry) => readContentFile(entry.absolute, entry.file)));
+  // Images are decoded on sharp's threads while this thread checks the entries.
   const inspectImage = createImageInspector(cache.images, nextCache.images);
   for (const image of tree.images) void inspectImage(image.absolute, image.file);
   const links: SiteLink[] = [];
@@ -113,7 +116,6 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
 
   const kept: Promise<void>[] = [];
   const keep = options.keepRendered ? (absolute: string, source: string, loaded: LoadedMdx) => kept.push(keepRenderedEntry(version, absolute, source, loaded)) : undefined;
-  const sources = await Promise.all(tree.entries.map((entry) => readContentFile(entry.absolute, entry.file)));
   for (const [i, entry] of tree.entries.entries()) {
     const read = sources[i];
     if (!read) continue;
