@@ -74,7 +74,8 @@ describe('getRelatedStories', () => {
 
 describe('getCharacterCount', () => {
   it('is what the loader measured, and 0 for an entry it did not render', async () => {
-    const { stories } = await loadDataLayer(storeOf({ stories: [storyEntry('a', {}, 1234), { ...storyEntry('b'), rendered: undefined }] }));
+    const { id, data } = storyEntry('b');
+    const { stories } = await loadDataLayer(storeOf({ stories: [storyEntry('a', {}, 1234), { id, data }] }));
     const [a, b] = await Promise.all([stories.getStory('a'), stories.getStory('b')]);
     if (!a || !b) throw new Error('missing stories');
     expect(stories.getCharacterCount(a)).toBe(1234);
