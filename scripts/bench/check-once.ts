@@ -3,8 +3,8 @@
  * wall time, peak memory and counts as JSON. With --keep-rendered it runs as inside a build
  * (keeping each rendered entry for the MDX loader). With --parse-only it times what the MDX
  * loader does without the check's handoff (loadMdxEntry over every story and profile); with
- * --take-only, what it does with it (takeRenderedEntry for each). --workers N: worker threads
- * besides the main one (default: by cores and files, src/content-input/tree/check-workers.ts).
+ * --take-only, what it does with it (takeRenderedEntry for each). --workers N|auto: worker threads
+ * besides the main one (default none; auto: by cores and files, src/content-input/tree/check-workers.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -51,7 +51,7 @@ if (values['parse-only']) {
   }
   result = { entries, taken };
 } else {
-  const workers = values.workers === undefined ? {} : { workers: Number(values.workers) };
+  const workers = values.workers === undefined ? {} : { workers: values.workers === 'auto' ? ('auto' as const) : Number(values.workers) };
   const check = await checkContent({ root: '/', contentDir: content, cacheFile: values.cache ?? false, keepRendered: values['keep-rendered'] ?? false, ...workers });
   result = { problems: check.problems.length, counts: check.counts };
 }

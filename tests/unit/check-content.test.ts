@@ -159,8 +159,8 @@ describe('content check: fixtures', () => {
 });
 
 describe('content check: on worker threads', () => {
-  // A first run over many files checks them on every core (src/content-input/tree/check-workers.ts);
-  // forced here onto small trees, the report must be what one thread gives, in the same order.
+  // With worker threads (src/content-input/tree/check-workers.ts; `workers` or `--workers` in the
+  // benchmark), the report must be what one thread gives, in the same order.
   it.each([undefined, 'quotes-unmatched', 'reference-story-teacher', 'schema-unknown-field'])('%s: reports the same as on one thread', async (caseName) => {
     const { root, cleanup } = caseName ? makeContentRoot(caseName) : { root: process.cwd(), cleanup: () => {} };
     roots.push(cleanup);

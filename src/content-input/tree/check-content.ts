@@ -32,8 +32,8 @@ export interface CheckContentOptions {
   cacheFile?: string | false;
   /** Keep the rendered stories and profiles for the MDX loader (tree/rendered-entries.ts; inside a build). */
   keepRendered?: boolean;
-  /** Worker threads that check files besides this one; default: by cores and files (tree/check-workers.ts). */
-  workers?: number;
+  /** Worker threads that check files besides this one, or `'auto'` (by cores and files); default 0 (tree/check-workers.ts). */
+  workers?: number | 'auto';
 }
 
 export interface CheckContentResult {
@@ -78,8 +78,8 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const unsure = new Set<string>(tree.orphanFolders);
   const counts: CheckContentResult['counts'] = { stories: 0, teachers: 0, schools: 0, collections: 0, honours: 0, images: tree.images.length };
 
-  // Each file's result from the cache when its key is unchanged; the others are checked together,
-  // on every core (tree/check-workers.ts).
+  // Each file's result from the cache when its key is unchanged; the others are checked together
+  // (tree/check-workers.ts: on worker threads too when asked).
   const results: (FileResult | undefined)[] = [];
   const keys: (string | undefined)[] = [];
   const jobs: (FileJob & { index: number })[] = [];

@@ -1,9 +1,12 @@
 /**
- * The per-file checks of many files, on every core: a first run reads thousands of stories, and
- * parsing them (MDX, YAML, schemas) is work on one thread that does not depend on any other
- * file. This thread checks its share while worker threads (check-worker.ts) check theirs; the
- * results come back in the files' order, as if checked one after another. A few files are
- * checked here alone: starting a worker (loading the parsers) costs more than they do.
+ * The per-file checks of many files, optionally on several cores: a first run reads thousands of
+ * stories, and parsing them (MDX, YAML, schemas) does not depend on any other file. With worker
+ * threads, this thread checks its share while the workers (check-worker.ts) check theirs; the
+ * results come back in the files' order, as if checked one after another. Off by default: on
+ * this project's shared two-core machine a worker did not make a first run of 1,000 stories
+ * faster (BENCHMARKS.md, “Content check”), and it costs about 1.5 s of CPU (loading the parsers
+ * again) and 170 MB;
+ * `npm run bench:check` times both ways.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -42,13 +45,14 @@ export async function checkFilesHere(jobs: readonly FileJob[], { allowedEmails, 
 }
 
 /**
- * Checks every job, on this thread and `workers` others (default: one per further core, at most
- * three, none for fewer than MIN_FILES_PER_WORKER files each). Results are in the jobs' order.
+ * Checks every job, on this thread and `workers` others; `'auto'`: one per further core, at most
+ * three, none for fewer than MIN_FILES_PER_WORKER files each. Results are in the jobs' order.
  */
-export async function checkFiles(jobs: readonly FileJob[], options: JobOptions, workers = defaultWorkers(jobs.length)): Promise<FileResult[]> {
-  if (workers <= 0) return checkFilesHere(jobs, options);
-  // Every (workers + 1)-th job to each thread: neighbouring files are alike in size.
-  const shares: FileJob[][] = Array.from({ length: workers + 1 }, () => []);
+export async function checkFiles(jobs: readonly FileJob[], options: JobOptions, workers: number | 'auto' = 0): Promise<FileResult[]> {
+  const count = workers === 'auto' ? autoWorkers(jobs.length) : workers;
+  if (count <= 0) return checkFilesHere(jobs, options);
+  // Every (count + 1)-th job to each thread: neighbouring files are alike in size.
+  const shares: FileJob[][] = Array.from({ length: count + 1 }, () => []);
   jobs.forEach((job, i) => shares[i % shares.length]?.push(job));
   const [own = [], ...others] = shares;
   const started = others.map((share) => runWorker({ ...options, jobs: share }));
@@ -67,7 +71,7 @@ export async function checkFiles(jobs: readonly FileJob[], options: JobOptions, 
   return results;
 }
 
-function defaultWorkers(files: number): number {
+function autoWorkers(files: number): number {
   return Math.max(0, Math.min(availableParallelism() - 1, 3, Math.floor(files / MIN_FILES_PER_WORKER) - 1));
 }
 
