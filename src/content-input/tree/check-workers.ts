@@ -5,8 +5,7 @@
  * results come back in the files' order, as if checked one after another. Off by default: on
  * this project's shared two-core machine a worker did not make a first run of 1,000 stories
  * faster (BENCHMARKS.md, “Content check”), and it costs about 1.5 s of CPU (loading the parsers
- * again) and 170 MB;
- * `npm run bench:check` times both ways.
+ * again) and 170 MB; `npm run bench:check` times both ways.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
