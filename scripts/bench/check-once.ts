@@ -3,7 +3,8 @@
  * wall time, peak memory and counts as JSON. With --keep-rendered it runs as inside a build
  * (keeping each rendered entry for the MDX loader). With --parse-only it times what the MDX
  * loader does without the check's handoff (loadMdxEntry over every story and profile); with
- * --take-only, what it does with it (takeRenderedEntry for each).
+ * --take-only, what it does with it (takeRenderedEntry for each). --workers N|auto: worker threads
+ * besides the main one (default none; auto: by cores and files, src/content-input/tree/check-workers.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,7 +16,14 @@ import { createStorySchema } from '../../src/schemas/stories.ts';
 import { createTeacherSchema } from '../../src/schemas/teachers.ts';
 
 const { values } = parseArgs({
-  options: { content: { type: 'string' }, cache: { type: 'string' }, 'parse-only': { type: 'boolean' }, 'take-only': { type: 'boolean' }, 'keep-rendered': { type: 'boolean' } },
+  options: {
+    content: { type: 'string' },
+    cache: { type: 'string' },
+    'parse-only': { type: 'boolean' },
+    'take-only': { type: 'boolean' },
+    'keep-rendered': { type: 'boolean' },
+    workers: { type: 'string' },
+  },
 });
 const content = resolve(values.content ?? 'content');
 const started = performance.now();
@@ -43,7 +51,8 @@ if (values['parse-only']) {
   }
   result = { entries, taken };
 } else {
-  const check = await checkContent({ root: '/', contentDir: content, cacheFile: values.cache ?? false, keepRendered: values['keep-rendered'] ?? false });
+  const workers = values.workers === undefined ? {} : { workers: values.workers === 'auto' ? ('auto' as const) : Number(values.workers) };
+  const check = await checkContent({ root: '/', contentDir: content, cacheFile: values.cache ?? false, keepRendered: values['keep-rendered'] ?? false, ...workers });
   result = { problems: check.problems.length, counts: check.counts };
 }
 process.stdout.write(`${JSON.stringify({ ms: Math.round(performance.now() - started), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...result })}\n`);

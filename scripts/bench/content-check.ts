@@ -44,6 +44,11 @@ for (const stories of sizes) {
   await generateCorpus({ stories, out: dir });
   rmSync(cache, { force: true });
   const cold = once(['--content', dir, '--cache', cache]);
+  // The same first run with worker threads checking files too (one per further core).
+  const workersCache = resolve(`.bench/check-cache-${stories}-workers.json`);
+  rmSync(workersCache, { force: true });
+  const withWorkers = once(['--content', dir, '--cache', workersCache, '--workers', 'auto']);
+  rmSync(workersCache, { force: true });
   const warm = once(['--content', dir, '--cache', cache]);
   appendFileSync(join(dir, 'stories', readdirSync(join(dir, 'stories')).sort()[0] ?? '', 'index.mdx'), '\n编辑后加上的一句话。\n');
   const edited = once(['--content', dir, '--cache', cache]);
@@ -54,20 +59,21 @@ for (const stories of sizes) {
   const take = once(['--content', dir, '--take-only']);
   if (take.taken !== take.entries) throw new Error(`the loader took ${take.taken} of ${take.entries} entries from the handoff`);
   const parse = once(['--content', dir, '--parse-only']);
-  for (const [name, run] of Object.entries({ cold, warm, edited, inBuild, take, parse })) console.log(`   ${name}: ${(run.ms / 1000).toFixed(1)} s, ${run.maxRssMb} MB, ${run.problems ?? '-'} problems`);
+  for (const [name, run] of Object.entries({ cold, withWorkers, warm, edited, inBuild, take, parse })) console.log(`   ${name}: ${(run.ms / 1000).toFixed(1)} s, ${run.maxRssMb} MB, ${run.problems ?? '-'} problems`);
   const s = (run: Run) => `${(run.ms / 1000).toFixed(1)} s`;
-  rows.push(`| ${stories.toLocaleString('en-US')} | ${s(cold)} / ${cold.maxRssMb} MB | ${s(warm)} / ${warm.maxRssMb} MB | ${s(edited)} | ${s(inBuild)} | ${s(take)} / ${s(parse)} |`);
+  rows.push(`| ${stories.toLocaleString('en-US')} | ${s(cold)} / ${cold.maxRssMb} MB | ${s(withWorkers)} / ${withWorkers.maxRssMb} MB | ${s(warm)} / ${warm.maxRssMb} MB | ${s(edited)} | ${s(inBuild)} | ${s(take)} / ${s(parse)} |`);
 }
 
 const body = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), shared with other work; \`npm run bench:check\`.`,
   '',
-  '| stories | first run (no cache): time / peak memory | nothing changed: time / peak memory | one story edited | first run inside a build | MDX loader: take from the handoff / parse again |',
-  '|---:|---:|---:|---:|---:|---:|',
+  '| stories | first run (no cache): time / peak memory | first run with worker threads (`--workers auto`) | nothing changed: time / peak memory | one story edited | first run inside a build | MDX loader: take from the handoff / parse again |',
+  '|---:|---:|---:|---:|---:|---:|---:|',
   ...rows,
   '',
-  'The first run reads and parses every file with the loaders’ own functions and decodes every image whole (on',
-  'sharp’s threads, while the main thread parses; a JPEG at 1/8 scale). Inside `npm run build` it also keeps each',
+  'The first run reads and parses every file with the loaders’ own functions (the second column: on the main thread',
+  'and a worker thread per further core, src/content-input/tree/check-workers.ts, not the default), and decodes every',
+  'image whole (on sharp’s threads meanwhile; a JPEG at 1/8 scale). Inside `npm run build` it also keeps each',
   'story and profile it rendered in `node_modules/.cache/yangwang/rendered/` (src/content-input/tree/rendered-entries.ts),',
   'and the MDX loader takes them from there instead of parsing each story again: the last column compares the two.',
   'Later runs take each file’s result from `node_modules/.cache/yangwang/` when the file, its folder and the rules',

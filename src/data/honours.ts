@@ -5,9 +5,9 @@ export type HonourYear = CollectionEntry<'honours'>;
 
 let cache: Promise<HonourYear[]> | undefined;
 
-/** Every year's roll, newest first. */
+/** Every year's roll, newest first (two files of one year by id). */
 export function getHonourYears(): Promise<HonourYear[]> {
-  cache ??= getCollection('honours').then((all) => all.sort((a, b) => b.data.year - a.data.year));
+  cache ??= getCollection('honours').then((all) => all.sort((a, b) => b.data.year - a.data.year || a.id.localeCompare(b.id)));
   return cache;
 }
 

@@ -10,14 +10,14 @@ function getIndex() {
   cache ??= getCollection('schools').then((entries) => {
     const all = entries
       .map((school) => ({ school, key: getPinyinSortKey(school.data.name) }))
-      .sort((a, b) => a.key.localeCompare(b.key))
+      .sort((a, b) => a.key.localeCompare(b.key) || a.school.id.localeCompare(b.school.id))
       .map((s) => s.school);
     return { all, byId: new Map(all.map((s) => [s.id, s])) };
   });
   return cache;
 }
 
-/** Every school, sorted by pinyin of the name. */
+/** Every school, sorted by pinyin of the name (names that read alike by id). */
 export async function getSchools(): Promise<School[]> {
   return (await getIndex()).all;
 }

@@ -1,9 +1,19 @@
 /**
- * Route data over a small in-memory content store: `astro:content` is replaced by the given
- * collections and the modules under `src/data/` are loaded afresh, so a test can build every
- * route's data twice (before and after an edit) and compare the cache keys.
+ * The data layer (`src/data/`) over a small in-memory content store, as Starlight tests its
+ * routing: `astro:content` is replaced by the given collections (`mockContent`) and the modules
+ * under `src/data/` are loaded afresh (`loadDataLayer`), since each keeps its index for the whole
+ * build. Entries can be made through the collections' real stored schemas (`storyEntry`, …), so
+ * defaults (`draft`, `sample`, `honours`) and references look as they do in a build.
+ * `getCacheKeys` builds every route's data, so a test can compare the keys before and after an edit.
  */
+import { z } from 'astro/zod';
 import { vi } from 'vitest';
+import { createVolumeSchema } from '../../src/schemas/volumes.ts';
+import type { CollectionName } from '../../src/schemas/common.ts';
+import { createHonourYearSchema } from '../../src/schemas/honours.ts';
+import { schoolSchema } from '../../src/schemas/schools.ts';
+import { createStoredStorySchema } from '../../src/schemas/stories.ts';
+import { createStoredTeacherSchema } from '../../src/schemas/teachers.ts';
 import sample from '../fixtures/images/sample.jpg';
 
 /** An entry as the content store holds it (only what `src/data` reads). */
@@ -82,15 +92,121 @@ export function makeStore(): Store {
   };
 }
 
-/** Every route's `getStaticPaths()` entries and the list pages, over `store`: path → cache key. */
-export async function getCacheKeys(store: Store): Promise<Map<string, string>> {
+// ---------------------------------------------------------------------------------------------
+// Entries through the real schemas
+
+/** Astro's helpers as the stored schemas see them: an image becomes the sample's metadata, a reference `{ collection, id }`. */
+const helpers = {
+  image: () => z.string().transform(() => sample),
+  reference: (collection: CollectionName) => z.string().transform((id) => ({ collection, id })),
+};
+
+function parse(schema: z.ZodType, id: string, data: Record<string, unknown>): Record<string, unknown> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new Error(`test entry ${id}: ${parsed.error.message}`);
+  return parsed.data as Record<string, unknown>;
+}
+
+const coverInput = { src: './cover.jpg', alt: '封面', credit: '周南 摄', licence: 'CC BY 4.0' };
+
+/** A story as the loader stores it; `characterCount` is what the loader measured of the body. */
+export function storyEntry(id: string, fields: Record<string, unknown> = {}, characterCount = 900): StoreEntry {
+  const data = { title: `故事${id}`, teachers: ['lin'], writer: '本站记者', published: '2024-01-01', summary: '摘要', cover: coverInput, themes: ['师德'], figures: [], sample: true, ...fields };
+  const title = String(data.title);
+  return { id, data: parse(createStoredStorySchema(helpers), id, data), rendered: { html: `<p>${title}的正文</p>`, metadata: { characterCount } } };
+}
+
+/** A teacher as the loader stores it. */
+export function teacherEntry(id: string, fields: Record<string, unknown> = {}): StoreEntry {
+  const data = { name: '林秋云', pinyin: 'Lín Qiūyún', school: 'shan-xiao', figures: [], sample: true, ...fields };
+  return { id, data: parse(createStoredTeacherSchema(helpers), id, data), rendered: { html: `<p>${String(data.name)}的简介</p>` } };
+}
+
+/** A school (one item of schools.yaml). */
+export function schoolEntry(id: string, fields: Record<string, unknown> = {}): StoreEntry {
+  return { id, data: parse(schoolSchema, id, { id, name: '山村小学', sample: true, ...fields }) };
+}
+
+/** A compiled volume (`content/collections/<id>.yaml`). */
+export function volumeEntry(id: string, fields: Record<string, unknown> = {}): StoreEntry {
+  const data = { title: '仰望', year: 2024, editor: '编委会', publisher: '市教育体育局', description: '文集', chapters: ['a'], sample: true, ...fields };
+  return { id, data: parse(createVolumeSchema(helpers), id, data) };
+}
+
+/** A year's honour roll (`content/honours/<id>.yaml`). */
+export function honourEntry(id: string, fields: Record<string, unknown> = {}): StoreEntry {
+  const award = { id: 'shi-de', title: '师德标兵', level: '市级', awardedBy: '市教育体育局', count: 1, recipients: [] };
+  return { id, data: parse(createHonourYearSchema(helpers), id, { year: Number(id), source: '表彰决定', awards: [award], sample: true, ...fields }) };
+}
+
+/** A store with these entries (every collection may be empty). */
+export function storeOf(entries: Partial<Store>): Store {
+  return { stories: [], teachers: [], schools: [], volumes: [], honours: [], ...entries };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mocked `astro:content` and the data layer over it
+
+export interface MockOptions {
+  /**
+   * Hand each collection's entries out in reverse: Astro does not promise an order, so anything
+   * the data layer shows must come out the same either way.
+   */
+  reversed?: boolean;
+}
+
+/**
+ * Replaces `astro:content` with `store` for the modules imported after this call (like Astro's,
+ * `getCollection` hands out fresh arrays of entries that carry their collection's name).
+ */
+export function mockContent(store: Store, { reversed = false }: MockOptions = {}): void {
   vi.resetModules();
   vi.doMock('astro:content', () => ({
     getCollection: async (name: keyof Store, filter?: (entry: StoreEntry) => boolean) => {
       const entries = store[name].map((e) => ({ ...e, collection: name }));
+      if (reversed) entries.reverse();
       return filter ? entries.filter(filter) : entries;
     },
   }));
+}
+
+/**
+ * Every module of `src/data/` that reads collections, loaded afresh over `store`. The one list of
+ * their paths: a module renamed in `src/data/` is renamed here.
+ */
+export async function loadDataLayer(store: Store, options?: MockOptions) {
+  mockContent(store, options);
+  const [stories, teachers, schools, honours, volumes, search, shareCards, feeds, routes] = await Promise.all([
+    import('../../src/data/stories.ts'),
+    import('../../src/data/teachers.ts'),
+    import('../../src/data/schools.ts'),
+    import('../../src/data/honours.ts'),
+    import('../../src/data/volumes.ts'),
+    import('../../src/data/search.ts'),
+    import('../../src/render/share-card/read-card.ts'),
+    import('../../src/data/feeds.ts'),
+    Promise.all([
+      import('../../src/data/routes/story.ts'),
+      import('../../src/data/routes/story-list.ts'),
+      import('../../src/data/routes/teacher.ts'),
+      import('../../src/data/routes/school.ts'),
+      import('../../src/data/routes/honour-year.ts'),
+      import('../../src/data/routes/volume.ts'),
+      import('../../src/data/routes/share-card.ts'),
+      import('../../src/data/routes/cards.ts'),
+    ]).then(([story, storyList, teacher, school, honourYear, volume, shareCard, cards]) => ({ story, storyList, teacher, school, honourYear, volume, shareCard, cards })),
+  ]);
+  return { stories, teachers, schools, honours, volumes, search, shareCards, feeds, routes };
+}
+
+export type DataLayer = Awaited<ReturnType<typeof loadDataLayer>>;
+
+/** The ids of some entries, in order. */
+export const ids = (entries: readonly { id: string }[]): string[] => entries.map((e) => e.id);
+
+/** Every route's `getStaticPaths()` entries and the list pages, over `store`: path → cache key. */
+export async function getCacheKeys(store: Store): Promise<Map<string, string>> {
+  mockContent(store);
   const [story, list, teacher, school, honour, volume, share, { digestRouteData }] = await Promise.all([
     import('../../src/data/routes/story.ts'),
     import('../../src/data/routes/story-list.ts'),

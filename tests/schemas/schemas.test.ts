@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/content-input/problem.ts';
 import { loadYamlFile, loadYamlList } from '../../src/content-input/entry/yaml-entry.ts';
-import { createCheckHelpers, validateWithSchema } from '../../src/content-input/entry/validate.ts';
+import { createCheckHelpers, validateEntry, validateWithSchema } from '../../src/content-input/entry/validate.ts';
 import { createVolumeSchema } from '../../src/schemas/volumes.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
 import { schoolSchema } from '../../src/schemas/schools.ts';
@@ -124,5 +124,16 @@ describe('volumes', () => {
     ]);
     expect(check(schema, { ...volume, trim: '18×26' })[0]).toMatch(/^trim: “18×26” 不是开本尺寸/);
     expect(check(schema, { ...volume, trim: 185 })[0]).toMatch(/^trim: 类型不对|^trim: 应是开本尺寸/);
+  });
+});
+
+describe('validateEntry (one schema per collection, made once)', () => {
+  const elsewhere = resolve('tests/fixtures/loader/stories/no-such-folder/index.mdx');
+  const problemsOf = (absolute: string) => validateEntry(createStorySchema, absolute, story, 'x.mdx', () => undefined).problems.map((p) => `${p.field}: ${p.message}`);
+
+  it("looks for each entry's images in that entry's own folder, entry after entry", () => {
+    expect(problemsOf(here)).toEqual([]);
+    expect(problemsOf(elsewhere)).toEqual(['cover.src: 找不到这个图片文件，请检查文件名和路径']);
+    expect(problemsOf(here)).toEqual([]);
   });
 });

@@ -158,6 +158,21 @@ describe('content check: fixtures', () => {
   });
 });
 
+describe('content check: on worker threads', () => {
+  // With worker threads (src/content-input/tree/check-workers.ts; `workers` or `--workers` in the
+  // benchmark), the report must be what one thread gives, in the same order.
+  it.each([undefined, 'quotes-unmatched', 'reference-story-teacher', 'schema-unknown-field'])('%s: reports the same as on one thread', async (caseName) => {
+    const { root, cleanup } = caseName ? makeContentRoot(caseName) : { root: process.cwd(), cleanup: () => {} };
+    roots.push(cleanup);
+    const contentDir = 'content';
+    const alone = await checkContent({ root, contentDir, cacheFile: false, workers: 0 });
+    const shared = await checkContent({ root, contentDir, cacheFile: false, workers: 2 });
+    expect(shared).toEqual(alone);
+    if (caseName) expect(alone.problems.length).toBeGreaterThan(0);
+    else expect(alone.counts.stories).toBeGreaterThan(2);
+  });
+});
+
 describe('content check: the shipped content', () => {
   it('has no problems', async () => {
     const result = await checkContent({ root: process.cwd(), contentDir: 'content', cacheFile: false });

@@ -9,7 +9,7 @@ import type { SchemaHelpers } from '../../schemas/common.ts';
 import type { ContentProblem } from '../problem.ts';
 import type { TextBlock } from '../rules/quotes.ts';
 import { renderMdx } from './render-mdx.ts';
-import { createCheckHelpers, validateWithSchema } from './validate.ts';
+import { createCheckHelpers, validateEntry } from './validate.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -67,7 +67,7 @@ export function loadMdxEntry(
         problems.push({ file, line: rendered.frontmatterLine, field: 'frontmatter', message: '字段区应是 “字段: 值” 的列表' });
       } else {
         data = yaml.value as Record<string, unknown>;
-        const checked = validateWithSchema(createSchema(createCheckHelpers(absoluteFile)), data, file, yaml.lineOf);
+        const checked = validateEntry(createSchema, absoluteFile, data, file, yaml.lineOf);
         problems.push(...checked.problems);
       }
     }

@@ -10,20 +10,58 @@ import type { ContentProblem } from '../problem.ts';
 import type { CollectionName, SchemaHelpers } from '../../schemas/common.ts';
 import { describeIssue, describePath, getAtPath } from '../../schemas/describe-issue.ts';
 
-/** Helpers for checking an entry in `absoluteFile`: images must exist next to it. */
-export function createCheckHelpers(absoluteFile: string): SchemaHelpers {
+/** Helpers whose images are looked for in the folder `folderOf()` names. */
+function createHelpers(folderOf: () => string): SchemaHelpers {
   return {
     image: () =>
       z
         .string({ error: '应是图片文件的路径，例如 ./cover.jpg' })
         .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/'), '图片必须是文章文件夹里的文件，用相对路径，例如 ./cover.jpg')
-        .refine((src) => /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || existsSync(resolve(dirname(absoluteFile), src)), '找不到这个图片文件，请检查文件名和路径'),
+        .refine((src) => /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || existsSync(resolve(folderOf(), src)), '找不到这个图片文件，请检查文件名和路径'),
     reference: (collection: CollectionName) =>
       z
         .string({ error: `应是 ${collection} 中条目的 id（小写拼音和连字符）` })
         .min(1, '不能为空')
         .transform((id) => ({ collection, id })),
   };
+}
+
+/** Helpers for checking an entry in `absoluteFile`: images must exist next to it. */
+export function createCheckHelpers(absoluteFile: string): SchemaHelpers {
+  const folder = dirname(absoluteFile);
+  return createHelpers(() => folder);
+}
+
+/**
+ * The folder of the entry `validateEntry` is validating. A schema is made once per collection,
+ * not once per entry (making and compiling a zod schema cost more than validating with it); its
+ * image helper reads this while `safeParse` runs, which is synchronous, so no other entry's
+ * validation can come in between.
+ */
+let entryFolder = '';
+const sharedHelpers = createHelpers(() => entryFolder);
+const schemas = new WeakMap<(helpers: SchemaHelpers) => z.ZodType, z.ZodType>();
+
+/** Validates the entry in `absoluteFile` with its collection's schema (`createSchema`, made once); as `validateWithSchema`. */
+export function validateEntry<T>(
+  createSchema: (helpers: SchemaHelpers) => z.ZodType<T>,
+  absoluteFile: string,
+  value: unknown,
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+  pathPrefix: readonly PropertyKey[] = [],
+): ValidationResult<T> {
+  let schema = schemas.get(createSchema) as z.ZodType<T> | undefined;
+  if (!schema) {
+    schema = createSchema(sharedHelpers);
+    schemas.set(createSchema, schema);
+  }
+  entryFolder = dirname(absoluteFile);
+  try {
+    return validateWithSchema(schema, value, file, lineOf, pathPrefix);
+  } finally {
+    entryFolder = '';
+  }
 }
 
 export interface ValidationResult<T> {

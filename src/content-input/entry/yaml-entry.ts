@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import type { z } from 'astro/zod';
 import type { SchemaHelpers } from '../../schemas/common.ts';
 import type { ContentProblem } from '../problem.ts';
-import { createCheckHelpers, validateWithSchema } from './validate.ts';
+import { validateEntry } from './validate.ts';
 import { parseYamlSource, type YamlSource } from './yaml-source.ts';
 
 export type CreateSchema = (helpers: SchemaHelpers) => z.ZodType;
@@ -35,11 +35,10 @@ export function loadYamlList(source: string, file: string, absoluteFile: string,
   if (!Array.isArray(yaml.value)) {
     return { entries: [], problems: [{ file, line: 1, field: '（整个文件）', message: '应是以 “- id: …” 开头的列表' }], yaml };
   }
-  const schema = createSchema(createCheckHelpers(absoluteFile));
   const entries: YamlEntry[] = [];
   const ids = new Map<string, number>();
   yaml.value.forEach((item: unknown, index: number) => {
-    const checked = validateWithSchema(schema, item, file, yaml.lineOf, [index]);
+    const checked = validateEntry(createSchema, absoluteFile, item, file, yaml.lineOf, [index]);
     problems.push(...checked.problems);
     const id = (item as { id?: unknown } | null)?.id;
     if (typeof id === 'string') {
@@ -61,7 +60,7 @@ export function loadYamlFile(source: string, file: string, absoluteFile: string,
   const yaml = parseYamlSource(source);
   const problems: ContentProblem[] = yaml.errors.map((e) => ({ file, line: e.line, field: 'YAML', message: e.message }));
   if (yaml.value === undefined) return { entries: [], problems, yaml };
-  const checked = validateWithSchema(createSchema(createCheckHelpers(absoluteFile)), yaml.value, file, yaml.lineOf);
+  const checked = validateEntry(createSchema, absoluteFile, yaml.value, file, yaml.lineOf);
   problems.push(...checked.problems);
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
     problems.push({ file, field: '文件名', message: `文件名 “${id}” 会成为网址，只能用小写拼音字母、数字和连字符` });

@@ -22,6 +22,11 @@ const CLOSERS: Readonly<Record<string, string>> = Object.fromEntries(Object.entr
 const WRONG: Readonly<Record<string, string>> = {
   '〝': '“', '〞': '”', '〟': '”', '＂': '“ 或 ”', '„': '“', '‟': '“', '‶': '“', '″': '”',
 };
+/**
+ * Every mark the loop below looks at: a story's text is scanned for these by the regular
+ * expression engine, instead of looking each character up (which cost most of this check's time).
+ */
+const MARKS = new RegExp(`[${[...Object.keys(PAIRS), ...Object.keys(CLOSERS), ...Object.keys(WRONG)].join('')}]`, 'g');
 
 /**
  * Problems with quotation marks in a sequence of blocks. A quotation that runs over several
@@ -44,8 +49,10 @@ export function findQuoteProblems(blocks: readonly TextBlock[]): BlockFinding[] 
       for (const open of carried) findings.push(unclosed(open));
     }
     carried = [];
-    for (let i = start; i < text.length; i++) {
-      const c = text[i] ?? '';
+    MARKS.lastIndex = start;
+    for (let found = MARKS.exec(text); found; found = MARKS.exec(text)) {
+      const i = found.index;
+      const c = found[0];
       if (WRONG[c]) {
         findings.push({ block, index: i, match: c, message: `错误的引号 “${c}”：中文引号应写成 ${WRONG[c]}（请用中文输入法重新输入）` });
       } else if (PAIRS[c]) {

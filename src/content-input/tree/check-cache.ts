@@ -6,7 +6,8 @@
  * options. Anything that spans files (references, duplicates) is recomputed on every run.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ImageCache } from './image-files.ts';
@@ -56,11 +57,15 @@ export async function getFileKey(source: string, folder: string | undefined, ext
     .digest('hex');
 }
 
-/** The files of a folder with their sizes and times: what an entry's images may have become. */
+/**
+ * The files of a folder with their sizes and times: what an entry's images may have become.
+ * Read with synchronous calls: a folder holds a few files, and the asynchronous ones wait for
+ * libuv's thread pool, which the image decoding (tree/image-files.ts) keeps busy.
+ */
 export async function getFolderListing(folder: string): Promise<string> {
   let listing = '';
-  for (const file of await listRecursive(folder)) {
-    const s = await stat(file).catch(() => undefined);
+  for (const file of listRecursiveSync(folder)) {
+    const s = statSync(file, { throwIfNoEntry: false });
     listing += `\u0000${file}\u0000${s?.size ?? -1}\u0000${s?.mtimeMs ?? -1}`;
   }
   return listing;
@@ -91,6 +96,22 @@ async function listRecursive(dir: string): Promise<string[]> {
   for (const d of dirents) {
     const full = join(dir, d.name);
     if (d.isDirectory()) out.push(...(await listRecursive(full)));
+    else if (d.isFile()) out.push(full);
+  }
+  return out.sort();
+}
+
+function listRecursiveSync(dir: string): string[] {
+  const out: string[] = [];
+  let dirents: Dirent[];
+  try {
+    dirents = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const d of dirents) {
+    const full = join(dir, d.name);
+    if (d.isDirectory()) out.push(...listRecursiveSync(full));
     else if (d.isFile()) out.push(full);
   }
   return out.sort();

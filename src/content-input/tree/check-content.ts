@@ -5,27 +5,16 @@
  * checks that need more than one entry, or that no schema can express, are added here.
  * Used by `npm run check:content`, by the build (astro/check-integration.ts) and by tests.
  */
-import { createHash } from 'node:crypto';
 import { dirname, extname, relative, resolve } from 'node:path';
 import { SITE } from '../../config/site.ts';
 import { findCrossEntryProblems, type EntryFacts } from '../rules/cross-entries.ts';
-import { findDraftLeftovers } from '../rules/draft-leftovers.ts';
-import { checkNamePinyin } from '../rules/names.ts';
-import { checkAltText, checkImageSize, IMAGE_LIMITS, isImageFile, type ImageLimits } from '../rules/images.ts';
-import { findPersonalData } from '../rules/personal-data.ts';
-import { findQuoteProblems, lineOfFinding, type TextBlock } from '../rules/quotes.ts';
+import { checkImageSize, IMAGE_LIMITS, isImageFile, type ImageLimits } from '../rules/images.ts';
 import { sortProblems, type ContentProblem } from '../problem.ts';
 import { parseYamlSource, type YamlSource } from '../entry/yaml-source.ts';
-import { keepRenderedEntry } from './rendered-entries.ts';
-import { loadMdxEntry, type LoadedMdx } from '../entry/mdx-entry.ts';
 import { readContentFile } from '../entry/read-content.ts';
-import { loadYamlFile, loadYamlList } from '../entry/yaml-entry.ts';
-import { createVolumeSchema } from '../../schemas/volumes.ts';
-import { createHonourYearSchema } from '../../schemas/honours.ts';
-import { schoolSchema } from '../../schemas/schools.ts';
-import { createStorySchema } from '../../schemas/stories.ts';
-import { createTeacherSchema } from '../../schemas/teachers.ts';
 import { getDefaultCachePath, getFileKey, getRulesVersion, readCache, writeCache, type CacheFile } from './check-cache.ts';
+import { idOf, type FileResult, type ImageUse } from './check-file.ts';
+import { checkFiles, type FileJob } from './check-workers.ts';
 import { readContentTree, type ContentFile, type EntryKind } from './content-tree.ts';
 import { createImageInspector, type ImageFacts } from './image-files.ts';
 import { checkSiteUrls, type SiteLink } from './site-urls.ts';
@@ -43,6 +32,8 @@ export interface CheckContentOptions {
   cacheFile?: string | false;
   /** Keep the rendered stories and profiles for the MDX loader (tree/rendered-entries.ts; inside a build). */
   keepRendered?: boolean;
+  /** Worker threads that check files besides this one, or `'auto'` (by cores and files); default 0 (tree/check-workers.ts). */
+  workers?: number | 'auto';
 }
 
 export interface CheckContentResult {
@@ -62,33 +53,6 @@ export function getSiteEmails(): string[] {
   return Object.values(SITE as Record<string, unknown>).filter((v): v is string => typeof v === 'string' && /^[^\s@]+@[^\s@]+$/.test(v));
 }
 
-/** The schemas the loaders use (src/content.config.ts). */
-const SCHEMAS = {
-  stories: createStorySchema,
-  teachers: createTeacherSchema,
-  volumes: createVolumeSchema,
-  honours: createHonourYearSchema,
-} as const;
-
-/** An image an entry refers to. */
-interface ImageUse {
-  file: string;
-  line: number | undefined;
-  field: string;
-  src: string;
-}
-
-/** What one file contributes: its own problems, and what the checks across files need. */
-interface FileResult {
-  problems: ContentProblem[];
-  facts: Omit<EntryFacts, 'lineOf'>[];
-  images: ImageUse[];
-  /** Links in the body of a story or profile that is not a draft (checked against the site's pages). */
-  links?: { url: string; line: number }[];
-  /** True when the file could not be read far enough to know which images it uses. */
-  unsure: boolean;
-}
-
 /** Checks all content under `root/contentDir`. Never throws on bad content: it reports it. */
 export async function checkContent(options: CheckContentOptions): Promise<CheckContentResult> {
   const root = resolve(options.root);
@@ -101,7 +65,10 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const nextCache: CacheFile<FileResult> = empty();
 
   const tree = await readContentTree(root, contentDir);
-  // Images are decoded on sharp's threads while this thread reads the entries.
+  // Every entry's text first: image decoding keeps libuv's thread pool busy, and file reads
+  // queued behind it left this thread waiting.
+  const sources = await Promise.all(tree.entries.map((entry) => readContentFile(entry.absolute, entry.file)));
+  // Images are decoded on sharp's threads while this thread checks the entries.
   const inspectImage = createImageInspector(cache.images, nextCache.images);
   for (const image of tree.images) void inspectImage(image.absolute, image.file);
   const links: SiteLink[] = [];
@@ -111,25 +78,41 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   const unsure = new Set<string>(tree.orphanFolders);
   const counts: CheckContentResult['counts'] = { stories: 0, teachers: 0, schools: 0, volumes: 0, honours: 0, images: tree.images.length };
 
-  const kept: Promise<void>[] = [];
-  const keep = options.keepRendered ? (absolute: string, source: string, loaded: LoadedMdx) => kept.push(keepRenderedEntry(version, absolute, source, loaded)) : undefined;
-  const sources = await Promise.all(tree.entries.map((entry) => readContentFile(entry.absolute, entry.file)));
+  // Each file's result from the cache when its key is unchanged; the others are checked together
+  // (tree/check-workers.ts: on worker threads too when asked).
+  const results: (FileResult | undefined)[] = [];
+  const keys: (string | undefined)[] = [];
+  const jobs: (FileJob & { index: number })[] = [];
   for (const [i, entry] of tree.entries.entries()) {
     const read = sources[i];
     if (!read) continue;
-    let result: FileResult;
-    let source = '';
     if (!read.ok) {
       // Still known by its name, so references to it do not turn into more problems.
-      result = { problems: [read.problem], facts: [{ collection: entry.kind, id: idOf(entry), file: entry.file, data: undefined }], images: [], unsure: true };
-    } else {
-      source = read.text;
-      const folder = entry.kind === 'schools' ? undefined : dirname(entry.absolute);
-      const key = await getFileKey(source, folder, `${entry.kind}\u0000${allowedEmails.join(',')}`);
-      const cached = cache.files[entry.file];
-      result = cached?.key === key ? cached.result : checkFile(entry, source, allowedEmails, keep);
-      nextCache.files[entry.file] = { key, result };
+      results[i] = { problems: [read.problem], facts: [{ collection: entry.kind, id: idOf(entry), file: entry.file, data: undefined }], images: [], unsure: true };
+      continue;
     }
+    const folder = entry.kind === 'schools' ? undefined : dirname(entry.absolute);
+    const key = await getFileKey(read.text, folder, `${entry.kind}\u0000${allowedEmails.join(',')}`);
+    keys[i] = key;
+    const cached = cache.files[entry.file];
+    if (cached?.key === key) {
+      results[i] = cached.result;
+    } else {
+      jobs.push({ entry, source: read.text, index: i });
+    }
+  }
+  const checked = await checkFiles(jobs, { allowedEmails, keepVersion: options.keepRendered ? version : undefined }, options.workers);
+  jobs.forEach((job, j) => {
+    results[job.index] = checked[j];
+  });
+
+  for (const [i, entry] of tree.entries.entries()) {
+    const result = results[i];
+    const read = sources[i];
+    if (!result) continue;
+    const source = read?.ok ? read.text : '';
+    const key = keys[i];
+    if (key !== undefined) nextCache.files[entry.file] = { key, result };
     problems.push(...result.problems);
     if (result.unsure) unsure.add(dirname(entry.absolute));
     const lineOf = lazyLineOf(entry.kind, source);
@@ -146,136 +129,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
   problems.push(...checkSiteUrls(root, contentDir, facts, links));
   problems.push(...(await checkImages(uses, tree.images, root, options.imageLimits ?? IMAGE_LIMITS, unsure, inspectImage)));
   if (cachePath) await writeCache(cachePath, nextCache);
-  await Promise.all(kept);
   return { problems: sortProblems(dedupe(problems)), counts };
-}
-
-/** Every check that needs this file alone. */
-function checkFile(
-  entry: ContentFile,
-  source: string,
-  allowedEmails: readonly string[],
-  keep: ((absolute: string, source: string, loaded: LoadedMdx) => void) | undefined,
-): FileResult {
-  const result: FileResult = { problems: [], facts: [], images: [], unsure: false };
-  const { problems } = result;
-  const { file } = entry;
-
-  if (entry.kind === 'stories' || entry.kind === 'teachers') {
-    const kind = entry.kind;
-    const loaded = loadMdxEntry(source, file, entry.absolute, SCHEMAS[kind]);
-    problems.push(...loaded.problems);
-    if (!loaded.problems.length) keep?.(entry.absolute, source, loaded);
-    const data = (loaded.frontmatter?.value ?? undefined) as Record<string, unknown> | undefined;
-    const lineOf = loaded.frontmatter?.lineOf ?? (() => undefined);
-    const draft = data?.draft === true;
-    if (!data || loaded.problems.some((p) => p.field === '正文' && p.message.startsWith('MDX 语法错误'))) result.unsure = true;
-    const body = loaded.texts.filter((t) => t.field === '正文').map((t) => t.value).join('').replace(/\s+/g, '');
-    result.facts.push({
-      collection: kind,
-      id: loaded.id,
-      file,
-      data,
-      bodyKey: body.length > 20 ? createHash('sha256').update(body).digest('hex') : undefined,
-    });
-
-    checkTexts(file, loaded.frontmatter ? yamlTexts(loaded.frontmatter) : [], loaded.texts, !draft, problems);
-    if (!draft && loaded.links.length) result.links = loaded.links;
-    const end = frontmatterEnd(source);
-    checkPersonalData(file, source, allowedEmails, problems, (line) => loaded.frontmatter?.fieldAt(line) ?? (line <= end ? '注释' : '正文'));
-
-    // A teacher's pinyin must be a reading of the name (once the schema accepts both).
-    if (kind === 'teachers' && typeof data?.name === 'string' && typeof data.pinyin === 'string' && !loaded.problems.some((p) => p.field === 'pinyin' || p.field === 'name')) {
-      const bad = checkNamePinyin(data.name, data.pinyin);
-      if (bad) problems.push({ file, line: lineOf(['pinyin']), field: 'pinyin', message: bad });
-    }
-
-    // Images: the cover or portrait, and every <Figure>.
-    const imageField = kind === 'stories' ? 'cover' : 'portrait';
-    const picture = data?.[imageField] as { src?: unknown; alt?: unknown } | undefined;
-    if (typeof picture?.src === 'string') {
-      result.images.push({ file, line: lineOf([imageField, 'src']), field: `${imageField}.src`, src: picture.src });
-    }
-    if (typeof picture?.alt === 'string') {
-      const bad = checkAltText(picture.alt);
-      if (bad) problems.push({ file, line: lineOf([imageField, 'alt']), field: `${imageField}.alt`, message: bad });
-    }
-    // Every <Figure src>, also of a figure with other problems: its image is not unused.
-    for (const figure of loaded.figureSources) {
-      result.images.push({ file, line: figure.line, field: '<Figure> src', src: figure.src });
-    }
-    for (const figure of (loaded.data.figures ?? []) as { src: string; alt: string; line: number }[]) {
-      const bad = checkAltText(figure.alt);
-      if (bad) problems.push({ file, line: figure.line, field: '<Figure> alt', message: bad });
-    }
-
-    // An empty story: nothing to read once the frontmatter is done. Drafts may be unfinished.
-    if (kind === 'stories' && !draft && loaded.characterCount === 0 && !loaded.problems.some((p) => p.field === '正文')) {
-      problems.push({ file, line: end + 1, field: '正文', message: '正文是空的：请在第二个 --- 下面写正文（还没写完的稿子可以先写 draft: true）' });
-    }
-    return result;
-  }
-
-  if (entry.kind === 'schools') {
-    const loaded = loadYamlList(source, file, entry.absolute, () => schoolSchema);
-    problems.push(...loaded.problems);
-    const list = Array.isArray(loaded.yaml.value) ? (loaded.yaml.value as unknown[]) : [];
-    list.forEach((item, index) => {
-      const id = (item as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') result.facts.push({ collection: 'schools', id, file, data: item, path: [index] });
-    });
-    checkTexts(file, yamlTexts(loaded.yaml), [], true, problems);
-    checkPersonalData(file, source, allowedEmails, problems, (line) => loaded.yaml.fieldAt(line) ?? '注释');
-    return result;
-  }
-
-  const kind = entry.kind;
-  const loaded = loadYamlFile(source, file, entry.absolute, SCHEMAS[kind]);
-  problems.push(...loaded.problems);
-  const data = loaded.yaml.value as Record<string, unknown> | undefined;
-  if (!data) result.unsure = true;
-  result.facts.push({ collection: kind, id: idOf(entry), file, data });
-  checkTexts(file, yamlTexts(loaded.yaml), [], true, problems);
-  checkPersonalData(file, source, allowedEmails, problems, (line) => loaded.yaml.fieldAt(line) ?? '注释');
-  const cover = data?.cover as { src?: unknown; alt?: unknown } | undefined;
-  if (typeof cover?.src === 'string') {
-    result.images.push({ file, line: loaded.yaml.lineOf(['cover', 'src']), field: 'cover.src', src: cover.src });
-  }
-  if (typeof cover?.alt === 'string') {
-    const bad = checkAltText(cover.alt);
-    if (bad) problems.push({ file, line: loaded.yaml.lineOf(['cover', 'alt']), field: 'cover.alt', message: bad });
-  }
-  return result;
-}
-
-/** Draft leftovers and quotation marks in what readers will see. */
-function checkTexts(file: string, fields: TextBlock[], body: TextBlock[], leftovers: boolean, problems: ContentProblem[]) {
-  if (leftovers) {
-    for (const block of [...fields, ...body]) {
-      for (const f of findDraftLeftovers(block.value)) {
-        problems.push({ file, line: lineOfFinding(block, f.index), field: block.field, message: f.message });
-      }
-    }
-  }
-  // Each field stands alone; the body's paragraphs are read in order.
-  for (const f of [...fields.flatMap((b) => findQuoteProblems([b])), ...findQuoteProblems(body)]) {
-    problems.push({ file, line: lineOfFinding(f.block, f.index), field: f.block.field, message: f.message });
-  }
-}
-
-/** Personal data anywhere in the file, comments included: the repository is public too. */
-function checkPersonalData(
-  file: string,
-  source: string,
-  allowedEmails: readonly string[],
-  problems: ContentProblem[],
-  fieldAt: (line: number) => string,
-) {
-  source.split('\n').forEach((text, i) => {
-    for (const f of findPersonalData(text, allowedEmails)) {
-      problems.push({ file, line: i + 1, field: fieldAt(i + 1), message: f.message });
-    }
-  });
 }
 
 /** Size, format and soundness of every image; images nothing refers to. */
@@ -338,11 +192,6 @@ function findEmptyCollections(counts: CheckContentResult['counts'], entries: rea
     .map((kind) => ({ file: where[kind][0], field: '文件位置', message: `这里还没有任何内容：网站至少要有${where[kind][1]}，否则列出它们的页面会出错` }));
 }
 
-/** Text values of a YAML document, each as its own block named by its field path. */
-function yamlTexts(yaml: YamlSource): TextBlock[] {
-  return yaml.strings().map((s) => ({ line: s.line, field: s.path.join('.'), value: s.value }));
-}
-
 /**
  * Lines of fields for the checks across files, parsed only when one of them reports a problem
  * (a cached file's parse is not kept). Matches the loaders: frontmatter lines count from the
@@ -361,19 +210,6 @@ function lazyLineOf(kind: EntryKind, source: string): EntryFacts['lineOf'] {
     }
     return yaml.lineOf(path);
   };
-}
-
-/** Line of the closing `---` of the frontmatter (0 when there is none). */
-function frontmatterEnd(source: string): number {
-  const lines = source.replace(/^\uFEFF/, '').split('\n');
-  if (lines[0]?.trim() !== '---') return 0;
-  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
-  return end === -1 ? 0 : end + 1;
-}
-
-function idOf(entry: ContentFile): string {
-  const parts = entry.file.split('/');
-  return entry.kind === 'stories' || entry.kind === 'teachers' ? (parts.at(-2) ?? '') : (parts.at(-1) ?? '').replace(/\.ya?ml$/, '');
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {
