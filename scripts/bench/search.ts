@@ -614,8 +614,10 @@ async function benchParts(stories: number, site: string, variants: number[], wit
   const script = withBrowser ? await bundleSearch() : '';
   const runs: PartsRun[] = [];
   for (const partPages of variants) {
-    const variant = Number.isFinite(partPages) ? `parts of ≤ ${partPages.toLocaleString('en-US')} pages` : 'one index';
-    const cache = join(WORK, `parts-cache-${stories}-${partPages}`);
+    // Pagefind's word-index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, pagefind/src/options.rs; default 20,000 word locations) is part of the variant.
+    const chunk = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+    const variant = `${Number.isFinite(partPages) ? `parts of ≤ ${partPages.toLocaleString('en-US')} pages` : 'one index'}${chunk ? `, index chunks of ${Number(chunk).toLocaleString('en-US')}` : ''}`;
+    const cache = join(WORK, `parts-cache-${stories}-${partPages}${chunk ? `-c${chunk}` : ''}`);
     rmSync(cache, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
     const args = (c: boolean) => ['scripts/bench/search.ts', '--worker', 'parts', '--site', site, '--out', out, '--part-pages', String(partPages), ...(c ? ['--cache', cache] : [])];
