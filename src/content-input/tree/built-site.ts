@@ -5,7 +5,7 @@
  * (rules/site-pages.ts); this catches what that prediction could miss. Also used by
  * `npm run urls:update` to list the new pages.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { getUrlFiles, loadRedirects, toDisplayPath } from '../entry/redirects-file.ts';
 import { checkPermanentUrls, findUnlistedUrls, formatUrlProblems, getPermanentUrl, parsePublishedUrls } from '../rules/permanent-urls.ts';
@@ -23,7 +23,16 @@ function listFiles(dir: string, base = dir): string[] {
 
 /** True for the page Astro writes for a redirect in a static build. */
 function isRedirectPage(file: string): boolean {
-  return /<meta http-equiv="refresh"/.test(readFileSync(file, 'utf-8').slice(0, 600));
+  // Only the start is read: Astro's redirect page has the tag in its first few hundred bytes, and
+  // reading every page whole cost 2 s at 10,000 stories.
+  const head = Buffer.alloc(600);
+  const fd = openSync(file, 'r');
+  try {
+    const length = readSync(fd, head, 0, head.length, 0);
+    return /<meta http-equiv="refresh"/.test(head.toString('latin1', 0, length));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The permanent URLs of a built site: real pages and feeds, redirect pages left out. */
