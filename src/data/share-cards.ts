@@ -2,7 +2,7 @@
 import type { ImageMetadata } from 'astro';
 import { SITE } from '../config/site.ts';
 import { UI } from '../i18n/zh-CN.ts';
-import type { ShareCard } from '../lib/share-card.ts';
+import { charactersOf, type ShareCard } from '../lib/share-card.ts';
 import type { ShareImageInput } from '../render/share-image.ts';
 import type { Volume } from './collections.ts';
 import { getSchool } from './schools.ts';
@@ -76,7 +76,7 @@ export async function getTeacherShareCard(teacher: Teacher): Promise<ShareCardDa
       subtitle: honours || data.pinyin,
       footer: [school?.data.name, data.subject, data.jobTitle].filter(Boolean).join(' · '),
       site,
-      ...(portrait ? { picture: { width: portrait.src.width, height: portrait.src.height } } : { monogram: [...data.name][0] }),
+      ...(portrait ? { picture: { width: portrait.src.width, height: portrait.src.height } } : { monogram: charactersOf(data.name)[0] }),
     },
     picture: portrait?.src,
   };
@@ -93,7 +93,7 @@ export function getVolumeShareCard(volume: Volume): ShareCardData {
       subtitle: data.subtitle,
       footer: `${data.editor} 编 · ${data.year}`,
       site,
-      ...(data.cover ? { picture: { width: data.cover.src.width, height: data.cover.src.height } } : { monogram: [...data.title][0] }),
+      ...(data.cover ? { picture: { width: data.cover.src.width, height: data.cover.src.height } } : { monogram: charactersOf(data.title)[0] }),
     },
     picture: data.cover?.src,
   };
@@ -108,7 +108,7 @@ export function getSiteShareCard(): ShareCardData {
       subtitle: UI.shareCard.siteLine,
       footer: UI.shareCard.siteFooter,
       site,
-      monogram: [...SITE.name][0],
+      monogram: charactersOf(SITE.name)[0],
     },
   };
 }
