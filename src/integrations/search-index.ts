@@ -164,7 +164,7 @@ export function planParts(pages: readonly IndexedPage[], max: number): Part[] {
 /** What makes a part's output: Pagefind's version and settings, and each page's URL and HTML. */
 function hashPart(siteDir: string, part: Part): string {
   const hash = createHash('sha256');
-  hash.update(`pagefind ${pagefindVersion()} zh-cn chunk=${process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ?? ''}\n`);
+  hash.update(`pagefind ${pagefindVersion()} zh-cn chunk=${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? ''}\n`);
   for (const file of part.files) {
     hash.update(`${file}\n`);
     hash.update(readFileSync(join(siteDir, file)));
@@ -279,7 +279,7 @@ export default function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         // The search benchmark builds a site once and indexes it separately, under measurement.
-        if (process.env['YANGWANG_SEARCH_INDEX'] === 'off') {
+        if (process.env.YANGWANG_SEARCH_INDEX === 'off') {
           logger.warn('YANGWANG_SEARCH_INDEX=off：没有生成搜索索引');
           return;
         }

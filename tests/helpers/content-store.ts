@@ -86,9 +86,9 @@ export function makeStore(): Store {
 export async function getCacheKeys(store: Store): Promise<Map<string, string>> {
   vi.resetModules();
   vi.doMock('astro:content', () => ({
-    getCollection: async (name: keyof Store, filter?: (entry: StoreEntry) => boolean) => {
+    getCollection: (name: keyof Store, filter?: (entry: StoreEntry) => boolean) => {
       const entries = store[name].map((e) => ({ ...e, collection: name }));
-      return filter ? entries.filter(filter) : entries;
+      return Promise.resolve(filter ? entries.filter(filter) : entries);
     },
   }));
   const [story, list, teacher, school, honour, volume, share, { digestRouteData }] = await Promise.all([

@@ -23,7 +23,7 @@ function listFiles(dir: string, base = dir): string[] {
 
 /** True for the page Astro writes for a redirect in a static build. */
 function isRedirectPage(file: string): boolean {
-  return /<meta http-equiv="refresh"/.test(readFileSync(file, 'utf-8').slice(0, 600));
+  return readFileSync(file, 'utf-8').slice(0, 600).includes('<meta http-equiv="refresh"');
 }
 
 /** The permanent URLs of a built site: real pages and feeds, redirect pages left out. */
