@@ -86,7 +86,7 @@ const extra = values.bleed ? 2 * BLEED_MM : 0;
 const thin: string[] = [];
 for (const chapter of volume.chapters) {
   for (const figure of chapter.figures) {
-    const { width = 0, height = 1 } = await sharp(figure.path).metadata();
+    const { width, height } = await sharp(figure.path).metadata();
     const ppi = Math.round(width / (getFigureWidthMm(volume.trim, { width, height }) / 25.4));
     if (ppi < 300) thin.push(`${relative(root, figure.path)}（约 ${ppi} ppi）`);
   }

@@ -24,6 +24,7 @@ import { SITE } from '../src/config/site.ts';
 import { isImageFile } from '../src/content-input/rules/images.ts';
 import { formatProblem } from '../src/content-input/problem.ts';
 import { formatNamePinyin, suggestSlug } from '../src/lib/pinyin.ts';
+import { textOf } from '../src/lib/text-of.ts';
 import { STAGES } from '../src/schemas/common.ts';
 import { renderFields, type FieldValues } from './lib/scaffold.ts';
 import { listSchemaFields } from './lib/schema-fields.ts';
@@ -138,7 +139,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
     if (!answers) return suggestion;
     io.output.write(`${question}${suggestion ? `［${suggestion}］` : ''}：`);
     const next = await answers.next();
-    const answer = next.done ? '' : String(next.value);
+    const answer = next.done ? '' : next.value;
     if (!(io.input as { isTTY?: boolean }).isTTY) io.output.write('\n');
     return answer.trim() || suggestion;
   };
@@ -170,7 +171,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
       case 'story': {
         const title = await askRequired('标题', values.title);
         const slug = await chooseSlug(suggestSlug(title, { maxSyllables: 8 }), await folderNames('stories'));
-        const teachers = await resolveIds(await askList('文中人物（教师文件夹名或姓名，多位用空格隔开）', values.teacher), await teacherNames(), '教师');
+        const teachers = resolveIds(await askList('文中人物（教师文件夹名或姓名，多位用空格隔开）', values.teacher), await teacherNames(), '教师');
         const data: FieldValues = {
           title,
           teachers,
@@ -190,7 +191,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
         const name = await askRequired('姓名', values.name);
         const slug = await chooseSlug(suggestSlug(name, { personalName: true }), await folderNames('teachers'));
         const pinyin = await ask('姓名拼音（带声调）', values.pinyin, formatNamePinyin(name));
-        const [school] = await resolveIds(splitList(await ask('学校（schools.yaml 里的 id 或校名）', values.school)), await schoolNames(), '学校');
+        const [school] = resolveIds(splitList(await ask('学校（schools.yaml 里的 id 或校名）', values.school)), await schoolNames(), '学校');
         const subject = await ask('学科（可不写）', values.subject);
         const stage = await ask(`学段（${STAGES.join('、')}，可不写）`, values.stage?.[0]);
         if (stage && !(STAGES as readonly string[]).includes(stage)) throw new UsageError(`学段应是以下之一：${STAGES.join('、')}`);
@@ -212,7 +213,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
         const name = await askRequired('校名', values.name);
         const file = join(content, 'schools.yaml');
         const source = await readFile(file, 'utf-8').catch(() => '');
-        const existing = ((parseYaml(source) ?? []) as { id?: unknown; name?: unknown }[]).map((s) => String(s.id ?? ''));
+        const existing = ((parseYaml(source) ?? []) as { id?: unknown; name?: unknown }[]).map((s) => textOf(s.id));
         if (((parseYaml(source) ?? []) as { name?: unknown }[]).some((s) => s.name === name)) {
           throw new UsageError(`schools.yaml 里已经有 “${name}” 了，没有重复添加`);
         }
@@ -233,7 +234,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
       case 'collection': {
         const title = await askRequired('书名', values.title);
         const slug = await chooseSlug(suggestSlug(title, { maxSyllables: 8 }), (await names(join(content, 'collections'))).filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, '')));
-        const chapters = await resolveIds(await askList('目录（故事文件夹名或标题，按顺序，用空格隔开）', values.chapter), await storyTitles(), '故事');
+        const chapters = resolveIds(await askList('目录（故事文件夹名或标题，按顺序，用空格隔开）', values.chapter), await storyTitles(), '故事');
         const printRun = await ask('印数（可不写）', values['print-run']);
         const data: FieldValues = {
           title,
@@ -285,7 +286,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
   }
 
   /** Ids for what was typed: an id as it is, a name or title looked up; unknown ones kept for the check to report. */
-  async function resolveIds(typed: string[], known: Map<string, string>, what: string): Promise<string[]> {
+  function resolveIds(typed: string[], known: Map<string, string>, what: string): string[] {
     return typed.map((t) => {
       if (known.has(t) || SLUG.test(t)) return t;
       const found = [...known].filter(([, name]) => name === t).map(([id]) => id);
@@ -301,7 +302,8 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
     const name = file ? `${field}${extname(file).toLowerCase()}` : `${field}.jpg`;
     if (file && !isImageFile(name)) throw new UsageError(`${what}要是 .jpg、.png、.webp 或 .avif 文件：${file}`);
     if (field === 'portrait' && !file) return {};
-    if (file) (field === 'cover' ? (values.cover = file) : (values.portrait = file));
+    if (file && field === 'cover') values.cover = file;
+    else if (file) values.portrait = file;
     return {
       [`${field}.src`]: `./${name}`,
       [`${field}.alt`]: await ask(`${what}的替代文字（一句话描述画面）`, values[`${field}-alt`]),
@@ -381,7 +383,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
   async function schoolNames(): Promise<Map<string, string>> {
     const text = await readFile(join(content, 'schools.yaml'), 'utf-8').catch(() => '');
     const list = (parseYaml(text) ?? []) as { id?: unknown; name?: unknown }[];
-    return new Map(list.map((s) => [String(s.id ?? ''), String(s.name ?? '')]));
+    return new Map(list.map((s) => [textOf(s.id), textOf(s.name)]));
   }
 }
 
@@ -404,7 +406,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     root: process.cwd(),
     input: process.stdin,
     output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
+    // Node's types say boolean; a piped stdin has no isTTY at all.
+    interactive: Boolean(process.stdin.isTTY as boolean | undefined),
   });
   process.exitCode = code;
 }

@@ -25,7 +25,7 @@ const START = '<!-- admin-bench:start (written by npm run bench:admin) -->';
 const END = '<!-- admin-bench:end -->';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000' } } });
-const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const adminDir = resolve('.bench/admin-files');

@@ -36,8 +36,8 @@ async function measure(args: string[], out: string): Promise<Run> {
   const child = spawn(process.execPath, [resolve('scripts/book.ts'), ...args, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let peak = 0;
   const timer = setInterval(() => {
     if (child.pid) peak = Math.max(peak, treeRssKb(child.pid) * 1024);

@@ -20,7 +20,7 @@ import { writeBenchmarksSection } from './benchmarks-section.ts';
 const START = '<!-- content-check:start -->';
 const END = '<!-- content-check:end -->';
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' } } });
-const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 
 interface Run {
   ms: number;

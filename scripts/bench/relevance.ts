@@ -387,22 +387,22 @@ function writeSection(runs: RunResult[]): void {
 }
 
 const { values } = parseArgs({ options: { run: { type: 'string', multiple: true, default: [] }, drop: { type: 'string', multiple: true, default: [] } } });
-const runs = (values.run ?? []).map((r) => {
+const runs = values.run.map((r) => {
   const at = r.indexOf('=');
   return { label: r.slice(0, at), site: resolve(r.slice(at + 1)) };
 });
-if (runs.some((r) => !r.label || !existsSync(join(r.site, 'pagefind'))) || (runs.length === 0 && (values.drop ?? []).length === 0)) {
+if (runs.some((r) => !r.label || !existsSync(join(r.site, 'pagefind'))) || (runs.length === 0 && values.drop.length === 0)) {
   console.error('用法：npm run bench:relevance -- --run 名称=已构建并有搜索索引的站点目录 [--run …] [--drop 名称]');
   process.exit(2);
 }
 await mkdir(WORK, { recursive: true });
-const stored: Record<string, RunResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, RunResult>) : {};
+const stored = new Map(Object.entries(existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, RunResult>) : {}));
 // --drop NAME removes an earlier run from the record (and from BENCHMARKS.md).
-for (const label of values.drop ?? []) delete stored[label];
+for (const label of values.drop) stored.delete(label);
 for (const { label, site } of runs) {
   console.log(`== ${label}: ${relative(process.cwd(), site)}`);
-  stored[label] = await runSite(label, site);
-  writeFileSync(RESULTS, JSON.stringify(stored, null, 2));
+  stored.set(label, await runSite(label, site));
+  writeFileSync(RESULTS, JSON.stringify(Object.fromEntries(stored), null, 2));
 }
-writeSection(Object.values(stored));
+writeSection([...stored.values()]);
 console.log(`== written to ${relative(process.cwd(), RESULTS)} and BENCHMARKS.md`);

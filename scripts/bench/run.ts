@@ -108,7 +108,7 @@ async function timedBuild(corpus: string, outDir: string, cacheDir: string, logF
   const find = (pattern: RegExp) => lines.find((l) => pattern.test(l.text));
   const completedAfter = (pattern: RegExp) => {
     const start = lines.findIndex((l) => pattern.test(l.text));
-    const done = lines.slice(start + 1).find((l) => /Completed in/.test(l.text));
+    const done = lines.slice(start + 1).find((l) => l.text.includes('Completed in'));
     return start >= 0 && done ? parseDuration(done.text.split('Completed in')[1] ?? '') : 0;
   };
   const synced = find(/\[content\] Synced content/)?.at ?? 0;
@@ -626,7 +626,7 @@ const { values } = parseArgs({
     'keep-cache': { type: 'boolean', default: false },
   },
 });
-const sizes = values['report-only'] ? [] : (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values['report-only'] ? [] : values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
 await mkdir(BENCH, { recursive: true });
 const all: Record<string, SizeResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>) : {};
 if (values['report-only']) writeReport(Object.values(all).sort((a, b) => a.stories - b.stories));

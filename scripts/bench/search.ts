@@ -266,10 +266,10 @@ function recordBytes(server: StaticServer): () => Promise<QueryCost['bytes']> {
     const bytes = { total: 0, fixed: 0, meta: 0, chunks: 0, fragments: 0, filters: 0, other: 0 };
     for (const { path, bytes: n } of server.requests.slice(from)) {
       bytes.total += n;
-      if (/\.pf_meta$/.test(path)) bytes.meta += n;
-      else if (/\.pf_index$/.test(path)) bytes.chunks += n;
-      else if (/\.pf_fragment$/.test(path)) bytes.fragments += n;
-      else if (/\.pf_filter$/.test(path)) bytes.filters += n;
+      if (path.endsWith(".pf_meta")) bytes.meta += n;
+      else if (path.endsWith(".pf_index")) bytes.chunks += n;
+      else if (path.endsWith(".pf_fragment")) bytes.fragments += n;
+      else if (path.endsWith(".pf_filter")) bytes.filters += n;
       else if (/pagefind(-worker)?\.js$|\.pagefind$|pagefind-entry\.json$/.test(path)) bytes.fixed += n;
       else bytes.other += n;
     }
@@ -290,12 +290,12 @@ async function apiSearch(server: StaticServer, bundles: string[], query: Query, 
     const result = await page.evaluate(
       async ({ bundles, term, ranking, count }) => {
         const started = performance.now();
-        type Api = {
+        interface Api {
           options(o: object): Promise<void>;
           init(): Promise<void>;
           mergeIndex(path: string): Promise<void>;
           search(t: string): Promise<{ results: { data(): Promise<{ url: string }> }[] }>;
-        };
+        }
         const api = (await import(`${bundles[0]}pagefind.js`)) as Api;
         await api.options({ ranking });
         await api.init();
@@ -340,7 +340,7 @@ async function uiTiming(server: StaticServer, query: string, second: string): Pr
       });
       new MutationObserver(() => {
         const root = document.querySelector('[data-search-page]') as HTMLElement;
-        const enough = list.querySelectorAll('.result').length >= 5 || (root.dataset['state'] !== 'busy' && list.childElementCount > 0);
+        const enough = list.querySelectorAll('.result').length >= 5 || (root.dataset.state !== 'busy' && list.childElementCount > 0);
         if (enough && !w.shown && w.lastInput) w.shown = performance.now();
       }).observe(list, { childList: true });
     });
@@ -492,7 +492,6 @@ function renderSection(results: SizeResult[]): string {
   ];
   for (const r of results) {
     for (const [name, run] of Object.entries(r.indexes)) {
-      if (!run) continue;
       const label =
         name === 'article'
           ? 'one index (production)'
@@ -732,8 +731,8 @@ const { values } = parseArgs({
 });
 
 if (values.parts && !values.worker) {
-  const sites = new Map((values.site ?? []).map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
-  const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sites = new Map(values.site.map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
+  const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
   // One index is measured too, unless --no-one-index (it needs about 11 GB at 10,000 stories).
   const variants = [...(values['no-one-index'] ? [] : [Number.POSITIVE_INFINITY]), ...values.parts.split(',').map(Number).filter((n) => n > 0)];
   const file = join(WORK, 'parts.json');
@@ -749,10 +748,10 @@ if (values.parts && !values.worker) {
     writePartsSection(Object.values(all).sort((a, b) => a.stories - b.stories));
   }
 } else if (values.worker) {
-  await worker(values.worker, resolve(values.site?.[0] ?? ''), resolve(values.out ?? ''), values.shard);
+  await worker(values.worker, resolve(values.site[0] ?? ''), resolve(values.out ?? ''), values.shard);
 } else {
-  const sites = new Map((values.site ?? []).map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
-  const sizes = (values.sizes ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sites = new Map(values.site.map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
+  const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
   await mkdir(WORK, { recursive: true });
   const all: Record<string, SizeResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>) : {};
   for (const stories of sizes) {

@@ -86,7 +86,7 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       return;
     }
     const file = normalize(join(adminDir, decodeURIComponent(req.path)));
-    if (!file.startsWith(adminDir + sep) || !existsSync(file)) return next();
+    if (!file.startsWith(adminDir + sep) || !existsSync(file)) { next(); return; }
     sendFile(res, file);
   });
   app.get('/favicon.svg', (_req, res) => sendFile(res, join(process.cwd(), 'public/favicon.svg')));

@@ -182,8 +182,8 @@ function createField(field: FieldInfo, all: readonly FieldInfo[], schools: reado
 export function readSchools(root: string, contentDir = 'content'): CmsSchool[] {
   const list = parse(readFileSync(join(root, contentDir, 'schools.yaml'), 'utf-8')) as unknown;
   if (!Array.isArray(list)) return [];
-  return list
-    .filter((s): s is { id: string; name: string } => Boolean(s && typeof s.id === 'string' && typeof s.name === 'string'))
+  return (list as ({ id?: unknown; name?: unknown } | null)[])
+    .filter((s): s is { id: string; name: string } => typeof s?.id === 'string' && typeof s.name === 'string')
     .map((s) => ({ id: s.id, name: s.name }));
 }
 

@@ -61,7 +61,7 @@ function renderField(field: FieldInfo, all: readonly FieldInfo[], values: FieldV
 /** The comment on a field: its description, how it may be left out, how to add items. */
 function describeNote(field: FieldInfo, emptyList: boolean): string {
   const doc = field.doc.replace(/。$/, '');
-  const optional = !field.required && field.defaultValue === undefined && !/不写/.test(doc) ? '（可不写）' : '';
+  const optional = !field.required && field.defaultValue === undefined && !doc.includes('不写') ? '（可不写）' : '';
   return `${doc}${optional}${emptyList ? '；要写时删去 []，再去掉下面各行开头的 #' : ''}`;
 }
 

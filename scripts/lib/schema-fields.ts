@@ -88,7 +88,7 @@ const REFERENCE_NAMES: Record<CollectionName, string> = {
   honours: '年度',
 };
 
-type AnyDef = { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string>; defaultValue?: unknown; in?: z.ZodType };
+interface AnyDef { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string>; defaultValue?: unknown; in?: z.ZodType }
 
 let cached: Record<EditorCollection, FieldInfo[]> | undefined;
 
@@ -123,7 +123,7 @@ function computeSchemaFields(): Record<EditorCollection, FieldInfo[]> {
         fields.push({
           path,
           depth,
-          doc: docs[collection]?.get(docKey) ?? '',
+          doc: docs[collection].get(docKey) ?? '',
           required: info.required && objects.length === 1,
           ...(info.defaultValue !== undefined ? { defaultValue: info.defaultValue } : {}),
           kind: info.kind,

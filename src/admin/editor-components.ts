@@ -10,6 +10,7 @@
  */
 import { ADMIN } from '../i18n/zh-CN.ts';
 import { toRelativePath } from '../lib/frontmatter-edit.ts';
+import { textOf } from '../lib/text-of.ts';
 import { COMPONENTS, type ComponentSpec } from '../content-input/entry/components.ts';
 
 /** A field of an editor component's form (Decap CMS field configuration). */
@@ -72,7 +73,7 @@ export function escapeAttribute(value: string): string {
 
 function formatAttributes(spec: ComponentSpec, data: Record<string, unknown>): string {
   return spec.attributes
-    .map((name) => [name, typeof data[name] === 'string' ? (data[name] as string).trim() : ''] as const)
+    .map((name) => [name, typeof data[name] === 'string' ? (data[name]).trim() : ''] as const)
     .map(([name, value]) => [name, name === 'src' ? toRelativePath(value) : value] as const)
     .filter(([, value]) => value !== '')
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
@@ -143,10 +144,10 @@ function createComponent(name: string, spec: ComponentSpec): EditorComponent {
     if (selfClosing) return `${open} />`;
     if (spec.children === 'only' && childName && childSpec) {
       const items = Array.isArray(data[ITEMS_FIELD]) ? (data[ITEMS_FIELD] as Record<string, unknown>[]) : [];
-      const lines = items.map((item) => `<${childName}${formatAttributes(childSpec, item)}>${String(item[CONTENT_FIELD] ?? '').trim()}</${childName}>`);
+      const lines = items.map((item) => `<${childName}${formatAttributes(childSpec, item)}>${textOf(item[CONTENT_FIELD]).trim()}</${childName}>`);
       return `${open}>\n${lines.join('\n')}\n</${name}>`;
     }
-    return `${open}>${formatContent(String(data[CONTENT_FIELD] ?? ''), Boolean(spec.block))}</${name}>`;
+    return `${open}>${formatContent(textOf(data[CONTENT_FIELD]), Boolean(spec.block))}</${name}>`;
   };
 
   const toBlock = (data: Record<string, unknown>): string => {
@@ -154,7 +155,7 @@ function createComponent(name: string, spec: ComponentSpec): EditorComponent {
     if (typeof raw === 'string') {
       const match = pattern.exec(raw);
       const { [RAW_FIELD]: _omit, ...now } = data;
-      if (match && match[0] === raw) {
+      if (match?.[0] === raw) {
         const { [RAW_FIELD]: _omit2, ...then } = fromBlock(match);
         if (sameValues(then, now)) return raw;
       }
@@ -167,7 +168,7 @@ function createComponent(name: string, spec: ComponentSpec): EditorComponent {
       .filter((a) => a !== 'src' && typeof data[a] === 'string' && data[a])
       .map((a) => escapeHtml(String(data[a])))
       .join(' · ');
-    const text = typeof data[CONTENT_FIELD] === 'string' ? escapeHtml(String(data[CONTENT_FIELD])) : '';
+    const text = typeof data[CONTENT_FIELD] === 'string' ? escapeHtml(data[CONTENT_FIELD]) : '';
     return `<div class="yw-admin-component"><strong>${escapeHtml(getComponentLabel(spec))}</strong> ${attributes}<div>${text}</div></div>`;
   };
 
@@ -203,8 +204,8 @@ function createTableComponent(): EditorComponent {
     fields: [{ name: CONTENT_FIELD, label: ADMIN.table.label, widget: 'text', required: true, hint: ADMIN.table.hint }],
     pattern,
     fromBlock: (match) => ({ [CONTENT_FIELD]: match[0] }),
-    toBlock: (data) => String(data[CONTENT_FIELD] ?? '').replace(/\s+$/, ''),
-    toPreview: (data) => `<pre class="yw-admin-component">${escapeHtml(String(data[CONTENT_FIELD] ?? ''))}</pre>`,
+    toBlock: (data) => textOf(data[CONTENT_FIELD]).replace(/\s+$/, ''),
+    toPreview: (data) => `<pre class="yw-admin-component">${escapeHtml(textOf(data[CONTENT_FIELD]))}</pre>`,
   };
 }
 

@@ -22,7 +22,7 @@ function mapReferences(data: Record<string, unknown>, paths: readonly string[], 
   const out = { ...data };
   for (const path of paths) {
     const value = out[path];
-    if (Array.isArray(value)) out[path] = value.map((v) => (typeof v === 'string' ? map(v) : v));
+    if (Array.isArray(value)) out[path] = (value as unknown[]).map((v) => (typeof v === 'string' ? map(v) : v));
     else if (typeof value === 'string') out[path] = map(value);
   }
   return out;

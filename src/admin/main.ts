@@ -7,6 +7,7 @@ import DecapCmsApp from 'decap-cms-app';
 import { Component, createElement } from 'react';
 import { ADMIN } from '../i18n/zh-CN.ts';
 import { suggestSlug } from '../lib/pinyin.ts';
+import { textOf } from '../lib/text-of.ts';
 import { createEditorComponents } from './editor-components.ts';
 import { readEditorEntry, writeEditorEntry, type EditorEntryShape } from './entry-format.ts';
 
@@ -47,7 +48,7 @@ const ADDRESS_SOURCES: Record<string, { field: string; personalName: boolean }> 
 /** The pinyin address of a title or name, as `npm run new` suggests it. */
 function suggestAddress(collection: string, data: ImmutableLike): string {
   const source = ADDRESS_SOURCES[collection] ?? { field: 'title', personalName: false };
-  const text = String(data.get(source.field) ?? '');
+  const text = textOf(data.get(source.field));
   return suggestSlug(text, source.personalName ? { personalName: true } : { maxSyllables: 8 });
 }
 
@@ -120,7 +121,7 @@ async function start(): Promise<void> {
     name: 'preSave',
     handler: ({ entry }) => {
       const data = entry.get('data') as ImmutableMap;
-      if (!entry.get('newRecord') || String(data.get('address') ?? '').trim()) return data;
+      if (!entry.get('newRecord') || textOf(data.get('address')).trim()) return data;
       return data.set('address', suggestAddress(String(entry.get('collection')), data));
     },
   });

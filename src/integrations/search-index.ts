@@ -170,7 +170,7 @@ export function planParts(pages: readonly Pick<IndexedPage, 'file' | 'storyYear'
 /** What makes a part's output: Pagefind's version and settings, and each page's URL and HTML. */
 function hashPart(part: Part, digests: Digests): string {
   const hash = createHash('sha256');
-  hash.update(`pagefind ${pagefindVersion()} zh-cn chunk=${process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ?? ''}\n`);
+  hash.update(`pagefind ${pagefindVersion()} zh-cn chunk=${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? ''}\n`);
   for (const file of part.files) hash.update(`${file} ${digests.get(file) ?? ''}\n`);
   return hash.digest('hex').slice(0, 24);
 }
@@ -303,7 +303,7 @@ export default function searchIndex(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         // The search benchmark builds a site once and indexes it separately, under measurement.
-        if (process.env['YANGWANG_SEARCH_INDEX'] === 'off') {
+        if (process.env.YANGWANG_SEARCH_INDEX === 'off') {
           logger.warn('YANGWANG_SEARCH_INDEX=off：没有生成搜索索引');
           return;
         }

@@ -68,7 +68,7 @@ export function readEntryFile(text: string): Record<string, unknown> {
 
 /** Writes an entry's values back as an MDX file, changing only what changed. */
 export function writeEntryFile(data: Readonly<Record<string, unknown>>, shape: EntryShape): string {
-  const source = typeof data[SOURCE_KEY] === 'string' ? (data[SOURCE_KEY] as string) : undefined;
+  const source = typeof data[SOURCE_KEY] === 'string' ? (data[SOURCE_KEY]) : undefined;
   const rawBody = typeof data.body === 'string' ? data.body : '';
   // Files end with a newline (the editor's text area drops it).
   const body = rawBody === '' || rawBody.endsWith('\n') ? rawBody : `${rawBody}\n`;
@@ -148,7 +148,7 @@ function editFrontmatter(source: string, values: Readonly<Record<string, unknown
   const doc = parseDocument(source);
   const original = (doc.toJS() ?? {}) as Record<string, unknown>;
   if (!isMap(doc.contents)) return formatFrontmatter(values, shape);
-  const map = doc.contents as unknown as YAMLMap<unknown, unknown>;
+  const map = doc.contents as unknown as YAMLMap;
   const keys = new Set([...Object.keys(original), ...Object.keys(values)]);
   let changed = false;
   for (const key of keys) {
@@ -170,7 +170,7 @@ function editFrontmatter(source: string, values: Readonly<Record<string, unknown
       continue;
     }
     const existing = map.get(key, true);
-    map.set(key, updateNode(doc, existing as Node | undefined, before, after, key, shape));
+    map.set(key, updateNode(doc, existing, before, after, key, shape));
   }
   // Nothing changed: the text as it was, byte for byte.
   if (!changed) return ensureNewline(source);
@@ -263,7 +263,7 @@ function updateNode(doc: Document, existing: Node | undefined, before: unknown, 
     for (const k of new Set([...Object.keys(beforeMap), ...Object.keys(afterMap)])) {
       if (isEqual(beforeMap[k], afterMap[k])) continue;
       if (afterMap[k] === undefined) existing.delete(k);
-      else existing.set(k, updateNode(doc, existing.get(k, true) as Node | undefined, beforeMap[k], afterMap[k], `${path}.${k}`, shape));
+      else existing.set(k, updateNode(doc, existing.get(k, true), beforeMap[k], afterMap[k], `${path}.${k}`, shape));
     }
     return existing;
   }

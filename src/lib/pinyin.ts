@@ -19,6 +19,7 @@ export function getPinyinForms(name: string, tonedPinyin: string): { full: strin
 }
 
 /** Two-character family names, read together (欧阳修 is Ōuyáng Xiū, not Ōu Yángxiū). */
+// prettier-ignore
 const COMPOUND_SURNAMES = ['欧阳', '上官', '司马', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐', '钟离', '闻人', '独孤', '南宫', '西门', '呼延', '端木', '澹台', '申屠', '太史', '万俟'];
 
 /** The family and given name of a Chinese name: 唐浩瑛 → [唐, 浩瑛], 欧阳修 → [欧阳, 修]. */

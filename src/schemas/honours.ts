@@ -50,7 +50,7 @@ export function createAwardSchema<I extends z.ZodType, R extends z.ZodType>(help
     })
     .strict()
     .refine((a) => a.recipients.length <= a.count, {
-      message: '列出的获奖者多于总人数',
+      error: '列出的获奖者多于总人数',
       path: ['recipients'],
     });
 }

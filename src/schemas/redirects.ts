@@ -21,7 +21,7 @@ export const redirectSchema = z
     reason: text.optional(),
   })
   .strict()
-  .refine((r) => r.from !== r.to, { message: '旧地址和新地址相同', path: ['to'] });
+  .refine((r) => r.from !== r.to, { error: '旧地址和新地址相同', path: ['to'] });
 
 /** The whole file: a list of redirects (an empty list `[]` when there are none). */
 export const redirectsSchema = z.array(redirectSchema, { error: '应是列表：每条以 “- from: …” 开头；没有转址时文件里只留注释' });

@@ -71,7 +71,7 @@ export function createStoredStorySchema<I extends z.ZodType, R extends z.ZodType
 
 function withStoryRules<T extends z.ZodObject<{ published: typeof isoDate; updated: z.ZodOptional<typeof isoDate> }>>(schema: T) {
   return schema.refine((s) => !s.updated || s.updated >= s.published, {
-    message: '更新日期不能早于发布日期',
+    error: '更新日期不能早于发布日期',
     path: ['updated'],
   });
 }

@@ -148,7 +148,7 @@ describe('filters', () => {
       文集: volumes.length,
       关于: 1,
     });
-    for (const fragment of fragments) expect(fragment.filters['type'], fragment.url).toHaveLength(1);
+    for (const fragment of fragments) expect(fragment.filters.type, fragment.url).toHaveLength(1);
   });
 
   it('school and district: the school’s page, its teachers and their stories', () => {
@@ -203,14 +203,14 @@ describe('filters', () => {
 
 describe('metadata and name forms', () => {
   it('gives every result a title and type, stories their teachers, school and date', () => {
-    for (const fragment of fragments) expect(fragment.meta['title'], fragment.url).toBeTruthy();
+    for (const fragment of fragments) expect(fragment.meta.title, fragment.url).toBeTruthy();
     expect(byUrl.get('/stories/jie-lai-de-ting-ke-ben/')?.meta).toMatchObject({
       title: '借来的听课本',
       teacher: '许清和、江一帆',
       school: '望川区实验中学',
       date: '2023-09-08',
     });
-    expect(byUrl.get('/collections/yangwang/')?.meta['title']).toBe('《仰望》');
+    expect(byUrl.get('/collections/yangwang/')?.meta.title).toBe('《仰望》');
   });
 
   it('gives profiles and schools their name, pinyin and initials as metadata, never as page text', () => {
@@ -223,13 +223,13 @@ describe('metadata and name forms', () => {
 
   it('points thumbnails at small built images, and never at an unrelated picture', () => {
     for (const fragment of fragments) {
-      const image = fragment.meta['image'];
+      const image = fragment.meta.image;
       if (!image) continue;
       expect(image, fragment.url).toMatch(/^\/_astro\/.+\.webp$/);
       expect(existsSync(join(DIST, image)), image).toBe(true);
     }
-    expect(byUrl.get('/stories/man-man-lai/')?.meta['image']).toBeTruthy();
-    expect(byUrl.get('/schools/yunling-qinglan-xiaoxue/')?.meta['image']).toBe('');
+    expect(byUrl.get('/stories/man-man-lai/')?.meta.image).toBeTruthy();
+    expect(byUrl.get('/schools/yunling-qinglan-xiaoxue/')?.meta.image).toBe('');
   });
 });
 
@@ -255,11 +255,12 @@ describe('the indexed text reads as prose (result excerpts are cut from it)', ()
   });
 
   it('keeps what the margins said searchable as metadata, in the words a query is split into', () => {
-    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta).toMatchObject({ people: '林 秋 云', title_words: '山里 的 灯', facts: '云岭 县 青 岚 小学 云岭 县', writer: expect.any(String) });
-    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta['themes']).toContain('乡村 教育');
+    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta).toMatchObject({ people: '林 秋 云', title_words: '山里 的 灯', facts: '云岭 县 青 岚 小学 云岭 县' });
+    expect(typeof byUrl.get('/stories/shan-li-de-deng/')?.meta.writer).toBe('string');
+    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta.themes).toContain('乡村 教育');
     expect(byUrl.get('/teachers/tang-haoying/')?.meta).toMatchObject({ name_words: '唐 浩 瑛' });
-    expect(byUrl.get('/teachers/tang-haoying/')?.meta['facts']).toContain('屯 溪 现代 实验 学校');
-    expect(byUrl.get('/collections/yangwang/')?.meta['chapters']).toContain('山里 的 灯');
+    expect(byUrl.get('/teachers/tang-haoying/')?.meta.facts).toContain('屯 溪 现代 实验 学校');
+    expect(byUrl.get('/collections/yangwang/')?.meta.chapters).toContain('山里 的 灯');
   });
 });
 

@@ -28,7 +28,7 @@ describe('astro dev runs the content check', () => {
   }, 10_000);
 
   afterAll(async () => {
-    await server?.stop();
+    await (server as DevServer | undefined)?.stop();
   });
 
   it('at start, and again with the problem when an edit breaks a reference', async () => {

@@ -33,7 +33,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await server?.stop();
+  await (server as DevServer | undefined)?.stop();
 });
 
 describe('astro dev', () => {

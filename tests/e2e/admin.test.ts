@@ -54,8 +54,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await (browser as Browser | undefined)?.close();
+  await (server as AdminServer | undefined)?.close();
   if (work && !process.env.YANGWANG_KEEP_ADMIN_TEST) rmSync(work, { recursive: true, force: true });
 });
 
@@ -254,7 +254,7 @@ describe('a new story through the form', () => {
     const file = readFileSync(join(repo, folder, 'index.mdx'), 'utf-8');
     expect(file).toContain("teachers: [lin-qiuyun]\n");
     expect(file).toContain("published: '2026-11-30'\n");
-    expect(file).toMatch(/^  src: \.\/cover\.jpg$/m);
+    expect(file).toMatch(/^ {2}src: \.\/cover\.jpg$/m);
     expect(file).toContain('<Figure src="./photo-1.jpg" alt="作业本上写着“老师，我会了”" caption="孩子们的作业本" credit="仰望编辑部 摄" />');
     expect(file.endsWith('</PullQuote>\n')).toBe(true);
     expect(file).toContain('<PullQuote cite="林秋云">灯亮着，孩子们就知道我还在。</PullQuote>');

@@ -19,8 +19,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await (browser as Browser | undefined)?.close();
+  await (server as StaticServer | undefined)?.close();
 });
 
 describe('the media kit under a story', () => {

@@ -37,8 +37,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (record.length > 0) console.info(['| query | top results |', '| --- | --- |', ...record].join('\n'));
-  await browser?.close();
-  await server?.close();
+  await (browser as Browser | undefined)?.close();
+  await (server as StaticServer | undefined)?.close();
 });
 
 type Params = Record<string, string | string[]>;
@@ -151,7 +151,7 @@ describe('the query table', () => {
     }
     if (c.every) for (const path of paths) expect(c.every(path), path).toBe(true);
     if (c.exactly) {
-      if (c.params['sort']) expect(paths).toEqual(c.exactly);
+      if (c.params.sort) expect(paths).toEqual(c.exactly);
       else expect([...paths].sort()).toEqual([...c.exactly].sort());
     }
   });
@@ -332,7 +332,7 @@ describe('keyboard and highlighting', () => {
     await page.locator('[data-search-results] .result-title a').first().click();
     await page.waitForURL((url) => url.pathname === S('mei-zhou-san-de-ke-biao'));
     const marks = await page.locator('[data-pagefind-body] mark.search-highlight').allTextContents();
-    const expected = await page.locator('[data-pagefind-body]').evaluate((el) => (el.textContent ?? '').split('送教上门').length - 1);
+    const expected = await page.locator('[data-pagefind-body]').evaluate((el) => el.textContent.split('送教上门').length - 1);
     expect(marks.length).toBe(expected);
     expect(marks.every((m) => m === '送教上门')).toBe(true);
     // Only text is marked: the header, footer and the page's markup are untouched.

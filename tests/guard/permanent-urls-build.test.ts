@@ -51,9 +51,9 @@ describe('the build guards published URLs and stops on content mistakes before r
     expect(run.status, run.output.slice(-3000)).toBe(1);
     expect(run.output).toContain('内容检查发现 4 个问题');
     expect(run.output).toMatch(new RegExp(`published-urls\\.txt:\\d+  /stories/${REMOVED}/  已发布的地址 /stories/${REMOVED}/ 不再生成，也没有转址`));
-    expect(run.output).toMatch(/redirects\.yaml:1  \/stories\/an-old-name\/  转址 \/stories\/an-old-name\/ → \/stories\/does-not-exist\/ 指向的页面不存在/);
-    expect(run.output).toMatch(/index\.mdx:\d+  cover\.src  \.\/cover\.jpg：图片文件不完整或已损坏/);
-    expect(run.output).toMatch(/index\.mdx:\d+  链接  链接到本站的 \/stories\/ta-de-xuesheng\/，但网站没有这个页面/);
+    expect(run.output).toMatch(/redirects\.yaml:1 {2}\/stories\/an-old-name\/ {2}转址 \/stories\/an-old-name\/ → \/stories\/does-not-exist\/ 指向的页面不存在/);
+    expect(run.output).toMatch(/index\.mdx:\d+ {2}cover\.src {2}\.\/cover\.jpg：图片文件不完整或已损坏/);
+    expect(run.output).toMatch(/index\.mdx:\d+ {2}链接 {2}链接到本站的 \/stories\/ta-de-xuesheng\/，但网站没有这个页面/);
     expect(run.output).toContain('网站没有构建：请先改正上面的问题。');
     expect(run.output).not.toContain('An unhandled error occurred');
     expect(run.output).not.toContain('Stack trace');

@@ -162,10 +162,10 @@ export interface MockOptions {
 export function mockContent(store: Store, { reversed = false }: MockOptions = {}): void {
   vi.resetModules();
   vi.doMock('astro:content', () => ({
-    getCollection: async (name: keyof Store, filter?: (entry: StoreEntry) => boolean) => {
+    getCollection: (name: keyof Store, filter?: (entry: StoreEntry) => boolean) => {
       const entries = store[name].map((e) => ({ ...e, collection: name }));
       if (reversed) entries.reverse();
-      return filter ? entries.filter(filter) : entries;
+      return Promise.resolve(filter ? entries.filter(filter) : entries);
     },
   }));
 }

@@ -72,7 +72,7 @@ describe('schools (a YAML list)', () => {
     expect(result.problems.map(formatProblem)).toEqual([
       'content/schools.yaml:4  1.id  只能用小写拼音字母、数字和连字符，例如 lin-qiuyun',
       'content/schools.yaml:4  1.id  id “Gantang-Xiaoxue” 与第 1 项重复，每项的 id 必须不同',
-      expect.stringMatching(/^content\/schools.yaml:8  2.stage  不认识的字段 “stage”/),
+      expect.stringMatching(/^content\/schools.yaml:8 {2}2.stage {2}不认识的字段 “stage”/),
       'content/schools.yaml:6  2.id  id “gantang-xiaoxue” 与第 1 项重复，每项的 id 必须不同',
     ]);
   });

@@ -194,7 +194,7 @@ describe('npm run check:content (the real command)', () => {
 
   it.each(['schema-impossible-date', 'reference-story-teacher', 'personal-id-number', 'encoding-gbk', 'mdx-html-tags'])(
     '%s: exits 1 and prints each problem as file:line  field  message',
-    async (caseName) => {
+    (caseName) => {
       const { root } = makeContentRoot(caseName);
       roots.push(() => undefined);
       const run = cli(root);

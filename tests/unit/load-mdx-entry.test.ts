@@ -55,7 +55,7 @@ async function runLoader(base: string) {
     config: { root: pathToFileURL(`${process.cwd()}/`) },
     store: { get: (id: string) => stored.get(id), set: (e: { id: string; data: Record<string, unknown> }) => stored.set(e.id, e), keys: () => [...stored.keys()], delete: (id: string) => stored.delete(id) },
     generateDigest: (value: unknown) => createHash('sha256').update(String(value)).digest('hex'),
-    parseData: async ({ data }: { data: Record<string, unknown> }) => data,
+    parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve(data),
     logger: { info: () => undefined, error: () => undefined },
     watcher: undefined,
   };
@@ -74,7 +74,7 @@ describe('mdxLoader', () => {
     // Before: the loader read GBK bytes as UTF-8 and published “���” without a word.
     const { base, file, cleanup } = makeBase();
     copyFileSync('tests/fixtures/checks/cases/encoding-gbk/content/teachers/tang-haoying/index.mdx', file);
-    await expect(runLoader(base)).rejects.toThrow(/good-story\/index\.mdx:2  文件编码  文件不是 UTF-8 编码/);
+    await expect(runLoader(base)).rejects.toThrow(/good-story\/index\.mdx:2 {2}文件编码 {2}文件不是 UTF-8 编码/);
     cleanup();
   });
 
@@ -107,7 +107,7 @@ describe('yamlListLoader', () => {
       config: { root: pathToFileURL(`${process.cwd()}/`) },
       store: { get: () => undefined, keys: () => [], set: (e: { id: string; filePath?: string }) => stored.push(e) },
       generateDigest: () => 'x',
-      parseData: async ({ data }: { data: unknown }) => data,
+      parseData: ({ data }: { data: unknown }) => Promise.resolve(data),
       logger: { info: () => undefined, error: () => undefined },
       watcher: undefined,
     };

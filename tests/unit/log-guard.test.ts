@@ -1,4 +1,5 @@
 /** The log destination that remembers what Astro logs but does not fail on. */
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import logGuard, { getGuardState, isFailure } from '../../src/content-input/astro/log-guard.mjs';
 
@@ -28,7 +29,7 @@ describe('log guard', () => {
     expect(process.exitCode).toBe(1);
     expect(getGuardState().failures.map((f) => f.message)).toEqual(['first', 'second']);
     // Astro colours its output when the terminal (or CI) supports it; compare the text only.
-    const printed = String(write.mock.calls[0]?.[0]).replace(/\u001b\[[0-9;]*m/g, '');
+    const printed = stripVTControlCharacters(String(write.mock.calls[0]?.[0]));
     expect(printed).toContain('[ERROR] [content] first');
     write.mockRestore();
   });

@@ -25,7 +25,12 @@ function project() {
 /** Runs the command without a terminal (flags only); answers, when given, are typed into a terminal. */
 async function run(root: string, argv: string[], answers?: string[]) {
   let output = '';
-  const out = new Writable({ write: (chunk, _enc, done) => ((output += String(chunk)), done()) });
+  const out = new Writable({
+    write: (chunk: Buffer, _enc, done) => {
+      output += chunk.toString();
+      done();
+    },
+  });
   const input = new PassThrough();
   if (answers) input.end(`${answers.join('\n')}\n`);
   const code = await runNew([...argv, '--content', 'content'], { root, input, output: out, interactive: Boolean(answers), today: '2025-03-01' });

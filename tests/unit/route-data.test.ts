@@ -50,7 +50,7 @@ describe('route data cache keys', () => {
 
   it("change on every page that shows a renamed teacher, and nowhere else", async () => {
     const changed = await keysAround((store) => {
-      find(store.teachers, 'lin').data['name'] = '林秋韵';
+      find(store.teachers, 'lin').data.name = '林秋韵';
     });
     expect(changed).toEqual([
       '/collections/print/yangwang', // the chapter's byline
@@ -69,7 +69,7 @@ describe('route data cache keys', () => {
 
   it("change on every page that lists a story whose title changed: related, lists, volume, teacher, school", async () => {
     const changed = await keysAround((store) => {
-      find(store.stories, 'c').data['title'] = '车间里的那方讲台';
+      find(store.stories, 'c').data.title = '车间里的那方讲台';
     });
     expect(changed).toEqual([
       '/collections/print/yangwang',
@@ -104,7 +104,7 @@ describe('route data cache keys', () => {
 
   it('change when a school is renamed on the pages that name it', async () => {
     const changed = await keysAround((store) => {
-      find(store.schools, 'zhi-xiao').data['name'] = '职业技术学校';
+      find(store.schools, 'zhi-xiao').data.name = '职业技术学校';
     });
     expect(changed).toEqual([
       '/schools/zhi-xiao',

@@ -79,7 +79,11 @@ describe('decode (sharp 0.35, failOn: truncated)', () => {
   it('accepts whole JPEG and PNG files', async () => {
     const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#336699' } }).png().toBuffer();
     for (const buffer of [jpeg, png]) expect((await decode(buffer)).error).toBe(false);
-    expect(await decode(jpeg)).toEqual({ width: expect.any(Number), height: expect.any(Number), error: false });
+    const facts = await decode(jpeg);
+    expect(Object.keys(facts).sort()).toEqual(['error', 'height', 'width']);
+    expect(facts.error).toBe(false);
+    expect(facts.width).toBeGreaterThan(0);
+    expect(facts.height).toBeGreaterThan(0);
   });
   it('finds a JPEG and a PNG cut short, whose header still reads', async () => {
     const noise: Create = { width: 400, height: 300, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 30 } };

@@ -58,6 +58,17 @@ describe('share card layout', () => {
     expect(tooLong).toMatchObject({ size: 44, lines: 3 });
     expect(tooLong.text.endsWith('…')).toBe(true);
   });
+
+  it('counts and cuts a title by what a reader sees as one character, never inside one', () => {
+    // 12 cells a line at the smallest size: 36 for three lines, so the cut keeps 35 and adds “…”.
+    // 葛󠄀 (葛 with an ideographic variation selector, as some names are written) and 👩‍🏫 are one
+    // character each on screen but two and three code points.
+    const name = '葛\u{E0100}';
+    const teacher = '👩\u200D🏫';
+    expect(fitTitle(`${'字'.repeat(34)}${name}`, 576).text).toBe(`${'字'.repeat(34)}${name}`);
+    expect(fitTitle(`${'字'.repeat(34)}${teacher}${'字'.repeat(10)}`, 576).text).toBe(`${'字'.repeat(34)}${teacher}…`);
+    expect(fitTitle(`${'字'.repeat(34)}${name}${'字'.repeat(10)}`, 576).text).toBe(`${'字'.repeat(34)}${name}…`);
+  });
   it('sizes the picture panel from the picture, within limits', () => {
     const base = { kicker: 'k', title: 't', site: { name: '仰望', tagline: 'x' } };
     expect(getPanelWidth({ ...base, picture: { width: 1600, height: 900 } })).toBe(480);

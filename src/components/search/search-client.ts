@@ -48,9 +48,9 @@ interface Elements {
   more: HTMLButtonElement;
 }
 
-function find<E extends Element>(root: ParentNode, selector: string): E {
-  const element = root.querySelector<E>(selector);
-  if (!element) throw new Error(`search page: missing ${selector}`);
+function find<E extends Element>(root: ParentNode, selector: string, kind: new () => E): E {
+  const element = root.querySelector(selector);
+  if (!(element instanceof kind)) throw new Error(`search page: missing ${selector}`);
   return element;
 }
 
@@ -79,7 +79,7 @@ function trimExcerpt(parts: ExcerptPart[]): ExcerptPart[] {
 /** The URL a result links to, asking that page to highlight the words searched. */
 function getResultHref(data: PagefindResultData, query: string): string {
   // Pinyin and initials never occur in the text: highlight the name they matched instead.
-  const terms = HAN.test(query) || !data.meta['name'] ? query : data.meta['name'];
+  const terms = HAN.test(query) || !data.meta.name ? query : data.meta.name;
   if (!terms) return data.url;
   return `${data.url}?${new URLSearchParams({ highlight: terms }).toString()}`;
 }
@@ -87,9 +87,9 @@ function getResultHref(data: PagefindResultData, query: string): string {
 function renderResult(data: PagefindResultData, query: string): HTMLLIElement {
   const item = create('li', 'result');
   const article = create('article', 'result-body');
-  if (data.meta['image']) {
+  if (data.meta.image) {
     const image = create('img', 'result-image');
-    image.src = data.meta['image'];
+    image.src = data.meta.image;
     image.alt = '';
     image.width = 64;
     image.height = 48;
@@ -97,14 +97,14 @@ function renderResult(data: PagefindResultData, query: string): HTMLLIElement {
     image.decoding = 'async';
     item.append(image);
   }
-  const kind = data.filters['type']?.[0];
+  const kind = data.filters.type?.[0];
   if (kind) article.append(create('p', 'result-kind', kind));
   const heading = create('h2', 'result-title');
-  const link = create('a', undefined, data.meta['title'] ?? data.url);
+  const link = create('a', undefined, data.meta.title ?? data.url);
   link.href = getResultHref(data, query);
   heading.append(link);
   article.append(heading);
-  const facts = [data.meta['teacher'], data.meta['school'], data.meta['date']].filter((f): f is string => Boolean(f));
+  const facts = [data.meta.teacher, data.meta.school, data.meta.date].filter((f): f is string => Boolean(f));
   if (facts.length > 0) article.append(create('p', 'result-facts', facts.join(' · ')));
   const excerpt = create('p', 'result-excerpt');
   for (const part of trimExcerpt(splitExcerpt(data.excerpt))) excerpt.append(part.marked ? create('mark', undefined, part.text) : part.text);
@@ -256,10 +256,10 @@ class SearchPage {
       this.el.controls.hidden = true;
       this.setNotice(notices);
       this.setStatus(state.q ? T.nothingToSearch : T.prompt);
-      this.el.root.dataset['state'] = 'done';
+      this.el.root.dataset.state = 'done';
       return;
     }
-    this.el.root.dataset['state'] = 'busy';
+    this.el.root.dataset.state = 'busy';
     this.el.results.setAttribute('aria-busy', 'true');
     try {
       const [index, prepared] = await Promise.all([loadIndex(), prepareQuery(query)]);
@@ -284,10 +284,10 @@ class SearchPage {
       // when the folded filter panel is opened. See BENCHMARKS.md, “Search”.
       this.countsFor = { run, term: query || null, state };
       if (!this.el.filters.open) {
-        this.el.root.dataset['state'] = 'done';
+        this.el.root.dataset.state = 'done';
         return;
       }
-      this.el.root.dataset['state'] = 'results';
+      this.el.root.dataset.state = 'results';
       await new Promise((resolve) => setTimeout(resolve, COUNTS_DELAY_MS));
       if (run !== this.sequence) return;
       await this.showCounts(pagefind);
@@ -296,7 +296,7 @@ class SearchPage {
       console.error(error);
       this.clearResults();
       this.setStatus(T.failed);
-      this.el.root.dataset['state'] = 'failed';
+      this.el.root.dataset.state = 'failed';
     } finally {
       if (run === this.sequence) this.el.results.removeAttribute('aria-busy');
     }
@@ -328,16 +328,16 @@ class SearchPage {
   /** Counts the filters for the search on screen and draws the checkboxes. */
   private async showCounts(pagefind: Pagefind): Promise<void> {
     const target = this.countsFor;
-    if (!target || target.run !== this.sequence) return;
+    if (target?.run !== this.sequence) return;
     this.countsFor = undefined;
-    this.el.root.dataset['state'] = 'counting';
+    this.el.root.dataset.state = 'counting';
     const counts = await this.countFilters(pagefind, target.term, target.state);
     if (target.run !== this.sequence) return;
     const groups = SEARCH_FILTER_KEYS.map((key) => renderFilterGroup(key, counts[key] ?? {}, target.state.filters[key] ?? [])).filter(
       (g): g is HTMLFieldSetElement => g !== undefined,
     );
     this.el.groups.replaceChildren(...groups);
-    this.el.root.dataset['state'] = 'done';
+    this.el.root.dataset.state = 'done';
   }
 
   /**
@@ -368,17 +368,17 @@ export function startSearchPage(): void {
   if (!root) return;
   new SearchPage({
     root,
-    form: find(root, 'form[role="search"]'),
-    filters: find(root, '[data-search-filters]'),
-    chosen: find(root, '[data-search-chosen]'),
-    input: find(root, 'input[name="q"]'),
-    sort: find(root, 'select[name="sort"]'),
-    controls: find(root, '[data-search-controls]'),
-    groups: find(root, '[data-search-groups]'),
-    clear: find(root, '[data-search-clear]'),
-    status: find(root, '[data-search-status]'),
-    notice: find(root, '[data-search-notice]'),
-    results: find(root, '[data-search-results]'),
-    more: find(root, '[data-search-more]'),
+    form: find(root, 'form[role="search"]', HTMLFormElement),
+    filters: find(root, '[data-search-filters]', HTMLDetailsElement),
+    chosen: find(root, '[data-search-chosen]', HTMLElement),
+    input: find(root, 'input[name="q"]', HTMLInputElement),
+    sort: find(root, 'select[name="sort"]', HTMLSelectElement),
+    controls: find(root, '[data-search-controls]', HTMLElement),
+    groups: find(root, '[data-search-groups]', HTMLElement),
+    clear: find(root, '[data-search-clear]', HTMLButtonElement),
+    status: find(root, '[data-search-status]', HTMLElement),
+    notice: find(root, '[data-search-notice]', HTMLElement),
+    results: find(root, '[data-search-results]', HTMLOListElement),
+    more: find(root, '[data-search-more]', HTMLButtonElement),
   });
 }

@@ -108,8 +108,8 @@ function mergeByDate(lists: PagefindResult[][], descending: boolean, rest: Pagef
         let best: { i: number; data: PagefindResultData } | undefined;
         for (const c of candidates) {
           if (!c) continue;
-          const date = c.data.meta['sorted'] ?? '';
-          const bestDate = best?.data.meta['sorted'] ?? '';
+          const date = c.data.meta.sorted ?? '';
+          const bestDate = best?.data.meta.sorted ?? '';
           if (!best || (descending ? date > bestDate : date < bestDate)) best = c;
         }
         if (!best) break;

@@ -54,9 +54,16 @@ export function contentChecks(options: ContentChecksOptions = {}): AstroIntegrat
           if (!path.startsWith(contentRoot)) return;
           clearTimeout(timer);
           // Editors save several files at once; check once they are done.
-          timer = setTimeout(async () => {
-            const result = await run(false);
-            log(logger, result.problems.length > 0, `${relative(root, path)} 有改动，重新检查：\n${formatReport(result)}`);
+          timer = setTimeout(() => {
+            run(false).then(
+              (result) => {
+                log(logger, result.problems.length > 0, `${relative(root, path)} 有改动，重新检查：\n${formatReport(result)}`);
+              },
+              // A failed re-check is reported, and the dev server keeps running.
+              (error: unknown) => {
+                logger.error(`${relative(root, path)} 有改动，重新检查失败：${error instanceof Error ? error.message : String(error)}`);
+              },
+            );
           }, 300);
         };
         server.watcher.add(contentRoot);

@@ -9,6 +9,7 @@
  * JavaScript, not TypeScript: Astro loads log destinations with a plain `import()`.
  * @see https://docs.astro.build/en/reference/logger-reference/#custom-loggers
  */
+import { stripVTControlCharacters } from 'node:util';
 import nodeDestination from 'astro/logger/node';
 
 /** Warnings that mean a page, an entry or an image silently went missing from the site. */
@@ -30,7 +31,7 @@ const STATE = Symbol.for('yangwang.astroLogGuard');
 
 /** @returns {GuardState} the state shared with the integration (they live in separate module graphs). */
 export function getGuardState() {
-  const holder = /** @type {{ [STATE]?: GuardState }} */ (globalThis);
+  const holder = /** @type {{ [key: symbol]: GuardState | undefined }} */ (globalThis);
   holder[STATE] ??= { build: false, failures: [] };
   return holder[STATE];
 }
@@ -40,7 +41,7 @@ export function isFailure(event) {
   if (event.level === 'error') return true;
   if (event.level !== 'warn') return false;
   // Strip colour codes before matching.
-  const text = event.message.replace(/\u001b\[[0-9;]*m/g, '');
+  const text = stripVTControlCharacters(event.message);
   return FAILING_WARNINGS.some((pattern) => pattern.test(text));
 }
 

@@ -57,7 +57,7 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         const existing = context.store.get(id);
         // Unchanged since the last build: keep the stored entry (its images stay registered,
         // since Astro rebuilds the image imports from the stored entries).
-        if (existing && existing.digest === digest) return [];
+        if (existing?.digest === digest) return [];
         // A build takes what the content check rendered; `astro dev` renders each change itself.
         const taken = context.watcher ? undefined : await takeRenderedEntry(await (rules ??= getRenderedEntriesVersion()), absoluteFile, file, source);
         const loaded = taken ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
@@ -99,8 +99,9 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
           context.logger.error(`重新载入 ${relative(root, path)} 失败：${(error as Error).message}`);
         }
       };
-      watcher.on('change', onChange);
-      watcher.on('add', onChange);
+      // onChange reports its own failures: its promise never rejects.
+      watcher.on('change', (path) => void onChange(path));
+      watcher.on('add', (path) => void onChange(path));
       watcher.on('unlink', (path) => {
         if (isEntry(path)) context.store.delete(path.split('/').at(-2) ?? '');
       });

@@ -41,9 +41,10 @@ function watch(context: LoaderContext, path: string, reload: () => Promise<void>
       context.logger.error((error as Error).message);
     }
   };
-  context.watcher.on('change', onChange);
-  context.watcher.on('add', onChange);
-  context.watcher.on('unlink', onChange);
+  // onChange reports its own failures: its promise never rejects.
+  context.watcher.on('change', (changed) => void onChange(changed));
+  context.watcher.on('add', (changed) => void onChange(changed));
+  context.watcher.on('unlink', (changed) => void onChange(changed));
 }
 
 /** One YAML file holding a list of entries, each with an `id`. */

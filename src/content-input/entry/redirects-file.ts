@@ -27,7 +27,7 @@ export function loadRedirects(file: string, display = toDisplayPath(file)): { re
   const yaml = parseYamlSource(readFileSync(file, 'utf-8'));
   const problems: ContentProblem[] = yaml.errors.map((e) => ({ file: display, line: e.line, field: 'YAML', message: e.message }));
   // An empty file (only comments) is an empty list.
-  const value = yaml.value === null || yaml.value === undefined ? (yaml.errors.length ? undefined : []) : yaml.value;
+  const value = yaml.value ?? (yaml.errors.length ? undefined : []);
   if (value === undefined) return { redirects: [], problems };
   const checked = validateWithSchema<RedirectEntry[]>(redirectsSchema, value, display, yaml.lineOf);
   problems.push(...checked.problems);

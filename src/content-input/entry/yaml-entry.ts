@@ -66,7 +66,7 @@ export function loadYamlFile(source: string, file: string, absoluteFile: string,
     problems.push({ file, field: '文件名', message: `文件名 “${id}” 会成为网址，只能用小写拼音字母、数字和连字符` });
   }
   const data = yaml.value as Record<string, unknown>;
-  if (/^\d{4}$/.test(id) && typeof data?.year === 'number' && String(data.year) !== id) {
+  if (/^\d{4}$/.test(id) && typeof data.year === 'number' && String(data.year) !== id) {
     problems.push({ file, line: yaml.lineOf(['year']), field: 'year', message: `year 写的是 ${data.year}，但文件名是 ${id}.yaml，两者应一致` });
   }
   return { entries: problems.length ? [] : [{ id, file, data }], problems, yaml };

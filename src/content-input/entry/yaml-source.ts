@@ -42,7 +42,7 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
     let line = rangeLine(node);
     for (const key of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => String((item.key as { value?: unknown })?.value) === String(key));
+        const pair = node.items.find((item) => String((item.key as { value?: unknown }).value) === String(key));
         if (!pair) break;
         line = rangeLine(pair.key) ?? line;
         node = pair.value;

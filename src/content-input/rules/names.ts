@@ -41,6 +41,8 @@ function readingsOf(text: string, withTones = false): Set<string> {
   const toneType = withTones ? 'symbol' : 'none';
   const surname = pinyin(text, { toneType, type: 'array', surname: 'head' });
   const normal = (r: string) => (withTones ? r.normalize('NFC').toLowerCase() : stripTones(r));
+  // Code points on purpose: pinyin-pro's array has one reading per code point, and `surname[i]` must line up.
+  // eslint-disable-next-line @typescript-eslint/no-misused-spread
   [...text].forEach((char, i) => {
     const readings = new Set([...pinyin(char, { toneType, type: 'array', multiple: true }), surname[i] ?? ''].map(normal));
     combos = combos.flatMap((c) => [...readings].filter(Boolean).map((r) => c + r));

@@ -74,7 +74,7 @@ export function findQuoteProblems(blocks: readonly TextBlock[]): BlockFinding[] 
       }
     }
     const next = blocks[b + 1];
-    if (stack.length && next && next.field === block.field && next.value.trimStart().startsWith(stack.at(-1)?.mark ?? '\0')) {
+    if (stack.length && next?.field === block.field && next.value.trimStart().startsWith(stack.at(-1)?.mark ?? '\0')) {
       carried = stack;
     } else {
       for (const open of stack) findings.push(unclosed(open));

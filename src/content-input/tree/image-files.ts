@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 
 /** What the check knows of one image file. */
 export interface ImageFacts {
@@ -82,17 +82,13 @@ export function createImageInspector(cache: ImageCache, next: ImageCache): (abso
 
 /** Reads the header, then decodes the whole picture. */
 export async function decode(buffer: Buffer): Promise<Omit<ImageFacts, 'bytes'>> {
-  let width = 0;
-  let height = 0;
-  let format: string | undefined;
+  let meta: Metadata;
   try {
-    const meta = await sharp(buffer).metadata();
-    width = meta.width ?? 0;
-    height = meta.height ?? 0;
-    format = meta.format;
+    meta = await sharp(buffer).metadata();
   } catch {
     return { width: 0, height: 0, error: 'open' };
   }
+  const { width, height, format } = meta;
   // Too large to publish anyway (rules/images.ts reports it): not worth the memory of a decode.
   if (width * height > 64_000_000) return { width, height, error: false };
   try {

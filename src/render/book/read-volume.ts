@@ -144,7 +144,7 @@ export async function readVolume({ root, contentDir, slug }: ReadVolumeOptions):
       licence: data.licence,
       preface: data.preface,
       description: data.description,
-      trim: (data.trim && parseTrimSize(data.trim)) || DEFAULT_TRIM,
+      trim: (data.trim ? parseTrimSize(data.trim) : undefined) ?? DEFAULT_TRIM,
       cover: cover && { ...cover, path: resolve(dirname(absolute), cover.src) },
       sample: data.sample,
       chapters,

@@ -53,12 +53,22 @@ export function getPanelWidth(card: ShareCard): number {
   return card.monogram ? 400 : 0;
 }
 
+const GRAPHEMES = new Intl.Segmenter('zh-CN', { granularity: 'grapheme' });
+
+/**
+ * The characters of a text as a reader sees them: 葛󠄀 (a character with its variation selector) or
+ * 👩‍🏫 is one, though it is two or three code points.
+ */
+export function charactersOf(text: string): string[] {
+  return Array.from(GRAPHEMES.segment(text), (s) => s.segment);
+}
+
 /**
  * Title size and line count by length: short titles large on one line, long ones smaller on up
  * to three; a title longer than three lines at the smallest size is cut with an ellipsis.
  */
 export function fitTitle(title: string, textWidth: number): { size: number; lines: number; text: string } {
-  const chars = [...title];
+  const chars = charactersOf(title);
   // A little room for punctuation that is wider than a character cell.
   const usable = textWidth - 12;
   for (const lines of [1, 2, 3]) {

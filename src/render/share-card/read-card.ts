@@ -11,7 +11,7 @@ import type { Story } from '../../data/stories.ts';
 import { getSortedHonours, getTeacher, type Teacher } from '../../data/teachers.ts';
 import { getImageFile } from '../../lib/image-file.ts';
 import type { ShareImageInput } from './draw-card.ts';
-import type { ShareCard } from './layout-card.ts';
+import { charactersOf, type ShareCard } from './layout-card.ts';
 
 const site = { name: SITE.name, tagline: SITE.tagline };
 
@@ -65,7 +65,7 @@ export async function getTeacherShareCard(teacher: Teacher): Promise<ShareCardDa
       subtitle: honours || data.pinyin,
       footer: [school?.data.name, data.subject, data.jobTitle].filter(Boolean).join(' · '),
       site,
-      ...(portrait ? { picture: { width: portrait.src.width, height: portrait.src.height } } : { monogram: [...data.name][0] }),
+      ...(portrait ? { picture: { width: portrait.src.width, height: portrait.src.height } } : { monogram: charactersOf(data.name)[0] }),
     },
     picture: portrait?.src,
   };
@@ -82,7 +82,7 @@ export function getVolumeShareCard(volume: Volume): ShareCardData {
       subtitle: data.subtitle,
       footer: `${data.editor} 编 · ${data.year}`,
       site,
-      ...(data.cover ? { picture: { width: data.cover.src.width, height: data.cover.src.height } } : { monogram: [...data.title][0] }),
+      ...(data.cover ? { picture: { width: data.cover.src.width, height: data.cover.src.height } } : { monogram: charactersOf(data.title)[0] }),
     },
     picture: data.cover?.src,
   };
@@ -97,7 +97,7 @@ export function getSiteShareCard(): ShareCardData {
       subtitle: UI.shareCard.siteLine,
       footer: UI.shareCard.siteFooter,
       site,
-      monogram: [...SITE.name][0],
+      monogram: charactersOf(SITE.name)[0],
     },
   };
 }

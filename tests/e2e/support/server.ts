@@ -93,7 +93,7 @@ function counter(onEnd: (bytes: number) => void): Transform {
 function send(req: IncomingMessage, res: ServerResponse, file: string, status: number, rules: readonly HeaderRule[], record: ServedRequest): void {
   const ext = extname(file).toLowerCase();
   for (const [name, value] of getHeadersFor(rules, new URL(req.url ?? '/', 'http://localhost').pathname)) res.setHeader(name, value);
-  const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
   res.statusCode = status;
   res.setHeader('Content-Type', TYPES[ext] ?? 'application/octet-stream');
   if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
