@@ -631,7 +631,7 @@ await mkdir(BENCH, { recursive: true });
 const all: Record<string, SizeResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>) : {};
 if (values['report-only']) writeReport(Object.values(all).sort((a, b) => a.stories - b.stories));
 for (const [i, stories] of sizes.entries()) {
-  all[stories] = await benchSize(stories, i === 0 && !values['no-lighthouse'], values['keep-cache'] ?? false, all[stories]);
+  all[stories] = await benchSize(stories, i === 0 && !values['no-lighthouse'], values['keep-cache'], all[stories]);
   writeFileSync(RESULTS, JSON.stringify(all, null, 2));
   writeReport(Object.values(all).sort((a, b) => a.stories - b.stories));
   console.log(`== ${stories}: written to ${RESULTS} and BENCHMARKS.md`);

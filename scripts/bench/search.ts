@@ -614,7 +614,7 @@ async function benchParts(stories: number, site: string, variants: number[], wit
   const runs: PartsRun[] = [];
   for (const partPages of variants) {
     // Pagefind's word-index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, pagefind/src/options.rs; default 20,000 word locations) is part of the variant.
-    const chunk = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+    const chunk = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
     const variant = `${Number.isFinite(partPages) ? `parts of ≤ ${partPages.toLocaleString('en-US')} pages` : 'one index'}${chunk ? `, index chunks of ${Number(chunk).toLocaleString('en-US')}` : ''}`;
     const cache = join(WORK, `parts-cache-${stories}-${partPages}${chunk ? `-c${chunk}` : ''}`);
     rmSync(cache, { recursive: true, force: true });

@@ -112,14 +112,14 @@ const coverInput = { src: './cover.jpg', alt: '封面', credit: '周南 摄', li
 /** A story as the loader stores it; `characterCount` is what the loader measured of the body. */
 export function storyEntry(id: string, fields: Record<string, unknown> = {}, characterCount = 900): StoreEntry {
   const data = { title: `故事${id}`, teachers: ['lin'], writer: '本站记者', published: '2024-01-01', summary: '摘要', cover: coverInput, themes: ['师德'], figures: [], sample: true, ...fields };
-  const title = String(data.title);
+  const title = data.title;
   return { id, data: parse(createStoredStorySchema(helpers), id, data), rendered: { html: `<p>${title}的正文</p>`, metadata: { characterCount } } };
 }
 
 /** A teacher as the loader stores it. */
 export function teacherEntry(id: string, fields: Record<string, unknown> = {}): StoreEntry {
   const data = { name: '林秋云', pinyin: 'Lín Qiūyún', school: 'shan-xiao', figures: [], sample: true, ...fields };
-  return { id, data: parse(createStoredTeacherSchema(helpers), id, data), rendered: { html: `<p>${String(data.name)}的简介</p>` } };
+  return { id, data: parse(createStoredTeacherSchema(helpers), id, data), rendered: { html: `<p>${data.name}的简介</p>` } };
 }
 
 /** A school (one item of schools.yaml). */

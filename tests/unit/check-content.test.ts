@@ -162,7 +162,7 @@ describe('content check: on worker threads', () => {
   // With worker threads (src/content-input/tree/check-workers.ts; `workers` or `--workers` in the
   // benchmark), the report must be what one thread gives, in the same order.
   it.each([undefined, 'quotes-unmatched', 'reference-story-teacher', 'schema-unknown-field'])('%s: reports the same as on one thread', async (caseName) => {
-    const { root, cleanup } = caseName ? makeContentRoot(caseName) : { root: process.cwd(), cleanup: () => {} };
+    const { root, cleanup } = caseName ? makeContentRoot(caseName) : { root: process.cwd(), cleanup: () => undefined };
     roots.push(cleanup);
     const contentDir = 'content';
     const alone = await checkContent({ root, contentDir, cacheFile: false, workers: 0 });

@@ -139,7 +139,7 @@ describe('yamlListLoader', () => {
         },
       },
       generateDigest: (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex'),
-      parseData: async ({ data }: { data: unknown }) => data,
+      parseData: ({ data }: { data: unknown }) => Promise.resolve(data),
       logger: { info: () => undefined, error: () => undefined },
       watcher: undefined,
     };

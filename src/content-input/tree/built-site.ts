@@ -29,7 +29,7 @@ function isRedirectPage(file: string): boolean {
   const fd = openSync(file, 'r');
   try {
     const length = readSync(fd, head, 0, head.length, 0);
-    return /<meta http-equiv="refresh"/.test(head.toString('latin1', 0, length));
+    return head.toString('latin1', 0, length).includes('<meta http-equiv="refresh"');
   } finally {
     closeSync(fd);
   }

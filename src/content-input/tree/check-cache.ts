@@ -48,12 +48,12 @@ export async function getRulesVersion(): Promise<string> {
  * A key for one file's result: its text, the listing of its folder (when it may refer to images
  * there), and extra inputs (options).
  */
-export async function getFileKey(source: string, folder: string | undefined, extra: string): Promise<string> {
+export function getFileKey(source: string, folder: string | undefined, extra: string): string {
   return createHash('sha256')
     .update(extra)
     .update('\u0000')
     .update(source)
-    .update(folder ? await getFolderListing(folder) : '')
+    .update(folder ? getFolderListing(folder) : '')
     .digest('hex');
 }
 
@@ -62,7 +62,7 @@ export async function getFileKey(source: string, folder: string | undefined, ext
  * Read with synchronous calls: a folder holds a few files, and the asynchronous ones wait for
  * libuv's thread pool, which the image decoding (tree/image-files.ts) keeps busy.
  */
-export async function getFolderListing(folder: string): Promise<string> {
+export function getFolderListing(folder: string): string {
   let listing = '';
   for (const file of listRecursiveSync(folder)) {
     const s = statSync(file, { throwIfNoEntry: false });

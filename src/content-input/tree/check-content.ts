@@ -92,7 +92,7 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
       continue;
     }
     const folder = entry.kind === 'schools' ? undefined : dirname(entry.absolute);
-    const key = await getFileKey(read.text, folder, `${entry.kind}\u0000${allowedEmails.join(',')}`);
+    const key = getFileKey(read.text, folder, `${entry.kind}\u0000${allowedEmails.join(',')}`);
     keys[i] = key;
     const cached = cache.files[entry.file];
     if (cached?.key === key) {

@@ -23,11 +23,11 @@ function pathFor(absoluteFile: string): string {
 }
 
 /** What the kept entry must match: the rules, the file's place and text, its folder. */
-async function keyFor(rules: string, absoluteFile: string, source: string): Promise<string> {
+function keyFor(rules: string, absoluteFile: string, source: string): string {
   return createHash('sha256')
     .update(rules)
     .update(`\u0000${absoluteFile}\u0000${source}`)
-    .update(await getFolderListing(dirname(absoluteFile)))
+    .update(getFolderListing(dirname(absoluteFile)))
     .digest('hex');
 }
 
@@ -43,7 +43,7 @@ export async function keepRenderedEntry(rules: string, absoluteFile: string, sou
   const kept: Kept = { id, data, html, headings, characterCount };
   try {
     await mkdir(FOLDER, { recursive: true });
-    await writeFile(pathFor(absoluteFile), JSON.stringify({ key: await keyFor(rules, absoluteFile, source), entry: kept }));
+    await writeFile(pathFor(absoluteFile), JSON.stringify({ key: keyFor(rules, absoluteFile, source), entry: kept }));
   } catch {
     // Not kept: the loader renders the entry itself.
   }
@@ -57,6 +57,6 @@ export async function takeRenderedEntry(rules: string, absoluteFile: string, fil
   } catch {
     return undefined;
   }
-  if (held.key !== (await keyFor(rules, absoluteFile, source))) return undefined;
+  if (held.key !== keyFor(rules, absoluteFile, source)) return undefined;
   return { ...held.entry, file, problems: [], frontmatter: undefined, texts: [], figureSources: [], links: [] };
 }
