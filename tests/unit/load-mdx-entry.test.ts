@@ -48,8 +48,9 @@ describe('loadMdxEntry', () => {
 });
 
 /** Runs the MDX loader itself over a folder, with the smallest stand-in for Astro's context. */
-async function runLoader(base: string) {
-  const stored = new Map<string, { id: string; data: Record<string, unknown>; digest?: string | number; rendered?: { html: string } }>();
+type StoredEntry = { id: string; data: Record<string, unknown>; filePath?: string; digest?: string | number; rendered?: { html: string } };
+
+async function runLoader(base: string, stored = new Map<string, StoredEntry>()) {
   const loader = mdxLoader({ base, createSchema: createStorySchema });
   const context = {
     config: { root: pathToFileURL(`${process.cwd()}/`) },
@@ -76,6 +77,20 @@ describe('mdxLoader', () => {
     copyFileSync('tests/fixtures/checks/cases/encoding-gbk/content/teachers/tang-haoying/index.mdx', file);
     await expect(runLoader(base)).rejects.toThrow(/good-story\/index\.mdx:2 {2}文件编码 {2}文件不是 UTF-8 编码/);
     cleanup();
+  });
+
+  it("stores an unchanged text read from another folder again, with that folder's path", async () => {
+    // Before: the digest was the text's alone, so after `npm run dev` on a copy of the content
+    // (which the dev tests make in /tmp, with the project's own cache) a build of content/ kept
+    // entries whose files and images were in the deleted copy, and failed: ImageNotFound ./cover.jpg.
+    const first = makeBase();
+    const second = makeBase();
+    const stored = await runLoader(first.base);
+    expect(stored.get('good-story')?.filePath).toBe(`${first.base}/good-story/index.mdx`);
+    await runLoader(second.base, stored);
+    expect(stored.get('good-story')?.filePath).toBe(`${second.base}/good-story/index.mdx`);
+    first.cleanup();
+    second.cleanup();
   });
 
   it('takes the entry the content check already rendered, only while the text is unchanged', async () => {

@@ -51,7 +51,9 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         const read = await readContentFile(absoluteFile, file);
         if (!read.ok) return [read.problem];
         const source = read.text;
-        const digest = context.generateDigest(`${RENDERER_VERSION}\n${source}`);
+        // The file's path is part of it: the same text read from another content folder (a copy
+        // `npm run dev` served) has its images elsewhere, and must be stored again.
+        const digest = context.generateDigest(`${RENDERER_VERSION}\n${file}\n${source}`);
         const id = file.split('/').at(-2) ?? '';
         seen.add(id);
         const existing = context.store.get(id);
