@@ -23,7 +23,11 @@ describe('loadMdxEntry', () => {
     const entry = load('good-story');
     expect(entry.problems).toEqual([]);
     expect(entry.id).toBe('good-story');
-    expect(entry.data).toMatchObject({ title: '测试故事', published: '2024-09-08', figures: [{ src: './photo.jpg', alt: '操场', credit: '周南 摄', line: 19 }] });
+    expect(entry.data).toMatchObject({
+      title: '测试故事',
+      published: '2024-09-08',
+      figures: [{ src: './photo.jpg', alt: '操场', credit: '周南 摄', line: 19 }],
+    });
     expect(entry.headings).toEqual([{ depth: 2, slug: '第一节', text: '第一节' }]);
     expect(entry.html).toContain('<h2 id="第一节">第一节</h2>');
   });
@@ -48,13 +52,24 @@ describe('loadMdxEntry', () => {
 });
 
 /** Runs the MDX loader itself over a folder, with the smallest stand-in for Astro's context. */
-type StoredEntry = { id: string; data: Record<string, unknown>; filePath?: string; digest?: string | number; rendered?: { html: string } };
+interface StoredEntry {
+  id: string;
+  data: Record<string, unknown>;
+  filePath?: string;
+  digest?: string | number;
+  rendered?: { html: string };
+}
 
 async function runLoader(base: string, stored = new Map<string, StoredEntry>()) {
   const loader = mdxLoader({ base, createSchema: createStorySchema });
   const context = {
     config: { root: pathToFileURL(`${process.cwd()}/`) },
-    store: { get: (id: string) => stored.get(id), set: (e: { id: string; data: Record<string, unknown> }) => stored.set(e.id, e), keys: () => [...stored.keys()], delete: (id: string) => stored.delete(id) },
+    store: {
+      get: (id: string) => stored.get(id),
+      set: (e: { id: string; data: Record<string, unknown> }) => stored.set(e.id, e),
+      keys: () => [...stored.keys()],
+      delete: (id: string) => stored.delete(id),
+    },
     generateDigest: (value: unknown) => createHash('sha256').update(String(value)).digest('hex'),
     parseData: ({ data }: { data: Record<string, unknown> }) => Promise.resolve(data),
     logger: { info: () => undefined, error: () => undefined },
@@ -68,7 +83,11 @@ describe('mdxLoader', () => {
   const makeBase = () => {
     const dir = mkdtempSync(join(tmpdir(), 'yangwang-loader-'));
     cpSync('tests/fixtures/loader/stories/good-story', join(dir, 'stories/good-story'), { recursive: true });
-    return { base: relative(process.cwd(), join(dir, 'stories')), file: join(dir, 'stories/good-story/index.mdx'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      base: relative(process.cwd(), join(dir, 'stories')),
+      file: join(dir, 'stories/good-story/index.mdx'),
+      cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    };
   };
 
   it('refuses a file that is not UTF-8 instead of publishing replacement characters', async () => {
@@ -127,7 +146,10 @@ describe('yamlListLoader', () => {
       watcher: undefined,
     };
     await loader.load(context as unknown as Parameters<typeof loader.load>[0]);
-    expect(stored.map((e) => e.filePath)).toEqual(['tests/fixtures/checks/base/content/schools.yaml', 'tests/fixtures/checks/base/content/schools.yaml']);
+    expect(stored.map((e) => e.filePath)).toEqual([
+      'tests/fixtures/checks/base/content/schools.yaml',
+      'tests/fixtures/checks/base/content/schools.yaml',
+    ]);
   });
 
   it('leaves unchanged entries alone on a reload and deletes the ones no longer in the file', async () => {
@@ -158,7 +180,10 @@ describe('yamlListLoader', () => {
       logger: { info: () => undefined, error: () => undefined },
       watcher: undefined,
     };
-    const load = () => yamlListLoader({ file, createSchema: () => schoolSchema }).load(context as unknown as Parameters<ReturnType<typeof yamlListLoader>['load']>[0]);
+    const load = () =>
+      yamlListLoader({ file, createSchema: () => schoolSchema }).load(
+        context as unknown as Parameters<ReturnType<typeof yamlListLoader>['load']>[0],
+      );
     await load();
     const ids = [...entries.keys()];
     expect(ids.length).toBe(2);
