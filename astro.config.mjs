@@ -18,7 +18,8 @@ const contentDir = process.env.YANGWANG_CONTENT_DIR ?? 'content';
 
 /** Folders the benchmarks, checks and the book write into, which `npm run dev` does not watch. */
 const GENERATED_FOLDERS = ['.bench', '.repro', '.incremental', '.proto', 'dist', 'dist-book'].map((name) => resolve(name));
-const isGeneratedFolder = (/** @type {string} */ path) => GENERATED_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}${sep}`));
+const isGeneratedFolder = (/** @type {string} */ path) =>
+  GENERATED_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}${sep}`));
 
 export default defineConfig({
   site,
@@ -40,7 +41,17 @@ export default defineConfig({
   // searchIndex after the pages: it indexes the finished dist/.
   // adminPage writes the web editor (dist/admin/) once the pages, URLs and index are done.
   // failOnLoggedErrors last: it sees everything every other integration logged.
-  integrations: [contentChecks(), mdx(), shareCardCache(), sitemapWithLastmod(), permanentUrls({ contentDir }), searchIndex(), adminPage(), staleOutput(), failOnLoggedErrors()],
+  integrations: [
+    contentChecks(),
+    mdx(),
+    shareCardCache(),
+    sitemapWithLastmod(),
+    permanentUrls({ contentDir }),
+    searchIndex(),
+    adminPage(),
+    staleOutput(),
+    failOnLoggedErrors(),
+  ],
   vite: {
     server: {
       // `npm run dev` watches the project folder: not the folders the benchmarks, the checks and the

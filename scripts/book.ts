@@ -106,7 +106,14 @@ try {
 await mkdir(dirname(out), { recursive: true });
 const partial = `${out}.${process.pid}.partial`;
 try {
-  await writeFile(partial, await setPageBoxes(printed.pdf, volume.trim, values.bleed ? BLEED_MM : 0, { title: `《${volume.title}》`, author: volume.editor, subject: volume.subtitle }));
+  await writeFile(
+    partial,
+    await setPageBoxes(printed.pdf, volume.trim, values.bleed ? BLEED_MM : 0, {
+      title: `《${volume.title}》`,
+      author: volume.editor,
+      subject: volume.subtitle,
+    }),
+  );
   await rename(partial, out);
 } finally {
   await rm(partial, { force: true });
@@ -117,5 +124,7 @@ process.stdout.write(
     `${values.bleed ? `，四边各加 ${BLEED_MM} mm 出血和裁切线` : ''}（${seconds} 秒）\n`,
 );
 if (thin.length) {
-  process.stdout.write(`提示：${thin.length} 张图片印出来不到 300 ppi，可能发虚，付印前最好换成原始照片：\n${thin.map((t) => `  ${t}`).join('\n')}\n`);
+  process.stdout.write(
+    `提示：${thin.length} 张图片印出来不到 300 ppi，可能发虚，付印前最好换成原始照片：\n${thin.map((t) => `  ${t}`).join('\n')}\n`,
+  );
 }

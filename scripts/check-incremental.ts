@@ -60,15 +60,22 @@ function edit(file: string, change: (text: string) => string): void {
   const path = join(CONTENT, file);
   const before = readFileSync(path, 'utf-8');
   const after = change(before);
-  if (after === before) throw new Error(`the edit changed nothing in ${file}: the sample content has changed, update scripts/check-incremental.ts`);
+  if (after === before)
+    throw new Error(`the edit changed nothing in ${file}: the sample content has changed, update scripts/check-incremental.ts`);
   writeFileSync(path, after);
 }
 
 /** Replaces exactly one occurrence, or fails: an edit that misses must not pass silently. */
 function replaceOnce(find: string | RegExp, replacement: string): (text: string) => string {
   return (text) => {
-    const matches = typeof find === 'string' ? text.split(find).length - 1 : (text.match(new RegExp(find.source, `${find.flags.replace('g', '')}g`)) ?? []).length;
-    if (matches !== 1) throw new Error(`expected one match of ${String(find)}, found ${matches}: the sample content has changed, update scripts/check-incremental.ts`);
+    const matches =
+      typeof find === 'string'
+        ? text.split(find).length - 1
+        : (text.match(new RegExp(find.source, `${find.flags.replace('g', '')}g`)) ?? []).length;
+    if (matches !== 1)
+      throw new Error(
+        `expected one match of ${String(find)}, found ${matches}: the sample content has changed, update scripts/check-incremental.ts`,
+      );
     return text.replace(find, replacement);
   };
 }
@@ -77,7 +84,11 @@ const EDITS: Edit[] = [
   {
     zh: '修改一篇故事的正文',
     en: "a story's body",
-    apply: () => edit('stories/man-man-lai/index.mdx', (text) => `${text.trimEnd()}\n\n编辑部补记：本文发表后，沈若竹老师所在的学校又开设了两个资源教室。\n`),
+    apply: () =>
+      edit(
+        'stories/man-man-lai/index.mdx',
+        (text) => `${text.trimEnd()}\n\n编辑部补记：本文发表后，沈若竹老师所在的学校又开设了两个资源教室。\n`,
+      ),
   },
   {
     zh: '修改一篇故事的标题（列表、教师页、相关故事、文集都显示标题）',
@@ -97,7 +108,13 @@ const EDITS: Edit[] = [
       const dir = join(CONTENT, 'stories', 'xin-xue-qi-de-di-yi-ke');
       cpSync(join(CONTENT, 'stories', 'man-man-lai'), dir, { recursive: true });
       edit('stories/xin-xue-qi-de-di-yi-ke/index.mdx', (text) =>
-        replaceOnce(/^title: .*$/m, 'title: 新学期的第一课')(replaceOnce(/^published: .*$/m, "published: '2026-10-01'")(text)).replace(/\n---\n/, '\n---\n开学第一天，她在黑板上写下每个孩子的名字。\n\n'),
+        replaceOnce(
+          /^title: .*$/m,
+          'title: 新学期的第一课',
+        )(replaceOnce(/^published: .*$/m, "published: '2026-10-01'")(text)).replace(
+          /\n---\n/,
+          '\n---\n开学第一天，她在黑板上写下每个孩子的名字。\n\n',
+        ),
       );
     },
   },
@@ -106,13 +123,21 @@ const EDITS: Edit[] = [
     en: 'a story removed, with its redirect',
     apply: () => {
       rmSync(join(CONTENT, 'stories', 'lou-ding-shang-de-ban-mu-tian'), { recursive: true });
-      edit('redirects.yaml', (text) => `${text.trimEnd()}\n- from: /stories/lou-ding-shang-de-ban-mu-tian/\n  to: /stories/\n  date: '2026-11-01'\n  reason: 稿件撤回\n`);
+      edit(
+        'redirects.yaml',
+        (text) =>
+          `${text.trimEnd()}\n- from: /stories/lou-ding-shang-de-ban-mu-tian/\n  to: /stories/\n  date: '2026-11-01'\n  reason: 稿件撤回\n`,
+      );
     },
   },
   {
     zh: '调整文集的篇目顺序',
     en: "a volume's chapter order",
-    apply: () => edit('collections/yangwang.yaml', replaceOnce('  - shan-li-de-deng\n  - nian-dui-mei-yi-ge-ming-zi\n', '  - nian-dui-mei-yi-ge-ming-zi\n  - shan-li-de-deng\n')),
+    apply: () =>
+      edit(
+        'collections/yangwang.yaml',
+        replaceOnce('  - shan-li-de-deng\n  - nian-dui-mei-yi-ge-ming-zi\n', '  - nian-dui-mei-yi-ge-ming-zi\n  - shan-li-de-deng\n'),
+      ),
   },
   {
     zh: '学校改名',
@@ -130,14 +155,20 @@ let buildNumber = 0;
 async function incrementalBuild(label: string, keepOutput = false): Promise<{ seconds: number; pages: PageCounts }> {
   // A deploy keeps only the cache folders: the output folder of the build before is gone.
   if (!keepOutput) rmSync(INCREMENTAL.outDir, { recursive: true, force: true });
-  const { seconds, log } = await buildSite({ ...INCREMENTAL, contentDir: CONTENT, epoch, logFile: join(LOGS, `${++buildNumber}-${label}-incremental.log`) });
+  const { seconds, log } = await buildSite({
+    ...INCREMENTAL,
+    contentDir: CONTENT,
+    epoch,
+    logFile: join(LOGS, `${++buildNumber}-${label}-incremental.log`),
+  });
   return { seconds, pages: countPages(log) };
 }
 
 async function cleanBuild(label: string): Promise<{ seconds: number }> {
   rmSync(CLEAN.outDir, { recursive: true, force: true });
   mkdirSync(CLEAN.cacheDir, { recursive: true });
-  for (const name of readdirSync(CLEAN.cacheDir)) if (!SHARED_IMAGE_CACHES.includes(name)) rmSync(join(CLEAN.cacheDir, name), { recursive: true, force: true });
+  for (const name of readdirSync(CLEAN.cacheDir))
+    if (!SHARED_IMAGE_CACHES.includes(name)) rmSync(join(CLEAN.cacheDir, name), { recursive: true, force: true });
   // The project's other cache folders belong to the incremental builds: moved aside meanwhile.
   mkdirSync(STASH, { recursive: true });
   for (const path of PROJECT_CACHES) if (existsSync(path)) renameSync(path, stashed(path));
@@ -173,7 +204,9 @@ mkdirSync(LOGS, { recursive: true });
 cpSync('content', CONTENT, { recursive: true });
 const rel = (path: string) => relative(process.cwd(), path);
 console.log(`增量构建检查 (incremental build check) on a copy of content/ in ${rel(WORK)}/`);
-console.log(`Incremental builds keep the cache folders: ${CACHE_FOLDERS.map((f) => f.path).join(', ')} (Astro's as --cacheDir ${rel(INCREMENTAL.cacheDir)}); after odd-numbered edits also the output folder.`);
+console.log(
+  `Incremental builds keep the cache folders: ${CACHE_FOLDERS.map((f) => f.path).join(', ')} (Astro's as --cacheDir ${rel(INCREMENTAL.cacheDir)}); after odd-numbered edits also the output folder.`,
+);
 
 const first = await incrementalBuild('start');
 console.log(`== clean build to start from: ${first.seconds.toFixed(1)} s, ${first.pages.rendered} pages rendered`);
@@ -204,14 +237,23 @@ for (const [i, e] of EDITS.entries()) {
   const fresh = problems.filter((p) => !reported.has(p));
   const carried = problems.length - fresh.length;
   for (const p of problems) reported.add(p);
-  outcomes.push({ edit: e, inPlace, pages: incremental.pages, files, problems, seconds: { incremental: incremental.seconds, clean: clean.seconds } });
+  outcomes.push({
+    edit: e,
+    inPlace,
+    pages: incremental.pages,
+    files,
+    problems,
+    seconds: { incremental: incremental.seconds, clean: clean.seconds },
+  });
   const counts = `${incremental.pages.rendered} pages rendered, ${incremental.pages.restored} restored${incremental.pages.cached ? `, ${incremental.pages.cached} kept in place` : ''}`;
   const times = `incremental ${inPlace ? 'in place' : 'into an empty folder'} ${incremental.seconds.toFixed(1)} s, clean ${clean.seconds.toFixed(1)} s`;
   if (!problems.length) {
     console.log(`✓ ${i + 1}. ${e.zh} (${e.en}): 与干净构建完全相同 (identical to a clean build, ${files} files); ${counts}; ${times}`);
     continue;
   }
-  console.error(`\n✗ ${i + 1}. ${e.zh} (${e.en})：增量构建与干净构建有 ${problems.length} 个文件不同 (the incremental build differs from a clean build in ${problems.length} files); ${counts}; ${times}`);
+  console.error(
+    `\n✗ ${i + 1}. ${e.zh} (${e.en})：增量构建与干净构建有 ${problems.length} 个文件不同 (the incremental build differs from a clean build in ${problems.length} files); ${counts}; ${times}`,
+  );
   for (const p of fresh.slice(0, 30)) console.error(`  ${p}`);
   if (fresh.length > 30) console.error(`  … and ${fresh.length - 30} more`);
   if (carried) console.error(`  (${carried} of them already reported for an earlier edit)`);
@@ -220,11 +262,18 @@ for (const [i, e] of EDITS.entries()) {
 const failed = outcomes.filter((o) => o.problems.length);
 const total = (performance.now() - started) / 1000;
 console.log(`\n| edit | output folder | pages rendered | restored | kept in place | result |\n|---|---|---:|---:|---:|---|`);
-for (const o of outcomes) console.log(`| ${o.edit.en} | ${o.inPlace ? 'kept' : 'empty'} | ${o.pages.rendered} | ${o.pages.restored} | ${o.pages.cached} | ${o.problems.length ? `**${o.problems.length} files differ**` : 'identical'} |`);
+for (const o of outcomes)
+  console.log(
+    `| ${o.edit.en} | ${o.inPlace ? 'kept' : 'empty'} | ${o.pages.rendered} | ${o.pages.restored} | ${o.pages.cached} | ${o.problems.length ? `**${o.problems.length} files differ**` : 'identical'} |`,
+  );
 if (failed.length) {
   console.error(`\n增量构建检查失败：${failed.length} 次编辑后，增量构建写出的文件与干净构建不同，网站上会留下过期的页面。`);
-  console.error(`Incremental build check failed: after ${failed.length} of ${EDITS.length} edits the incremental build wrote files a clean build does not (stale pages). Builds and logs are kept in ${rel(WORK)}/. (${total.toFixed(0)} s)`);
+  console.error(
+    `Incremental build check failed: after ${failed.length} of ${EDITS.length} edits the incremental build wrote files a clean build does not (stale pages). Builds and logs are kept in ${rel(WORK)}/. (${total.toFixed(0)} s)`,
+  );
   process.exit(1);
 }
-console.log(`\n增量构建检查通过 (incremental build check passed): after each of ${EDITS.length} edits the incremental build equals a clean build (${total.toFixed(0)} s).`);
+console.log(
+  `\n增量构建检查通过 (incremental build check passed): after each of ${EDITS.length} edits the incremental build equals a clean build (${total.toFixed(0)} s).`,
+);
 if (!values.keep) rmSync(WORK, { recursive: true, force: true });

@@ -44,13 +44,18 @@ export interface TreeNames {
 }
 
 /** Every difference between two folders, one line each (more for text files); empty when identical. */
-export function compareTrees(first: string, second: string, names: TreeNames = { first: 'the first build', second: 'the second build' }): { files: number; problems: string[] } {
+export function compareTrees(
+  first: string,
+  second: string,
+  names: TreeNames = { first: 'the first build', second: 'the second build' },
+): { files: number; problems: string[] } {
   const a = digests(first);
   const b = digests(second);
   const problems: string[] = [];
   for (const [file, hash] of a) {
     if (!b.has(file)) problems.push(`only in ${names.first}: ${file}`);
-    else if (b.get(file) !== hash) problems.push(`differs: ${file}${TEXT.test(file) ? describeDifference(join(first, file), join(second, file)) : ''}`);
+    else if (b.get(file) !== hash)
+      problems.push(`differs: ${file}${TEXT.test(file) ? describeDifference(join(first, file), join(second, file)) : ''}`);
   }
   for (const file of b.keys()) if (!a.has(file)) problems.push(`only in ${names.second}: ${file}`);
   return { files: a.size, problems: problems.sort() };

@@ -69,7 +69,13 @@ function parseHex(hex) {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 function toHex(rgb) {
-  return `#${rgb.map((v) => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, '0')).join('')}`;
+  return `#${rgb
+    .map((v) =>
+      Math.round(Math.max(0, Math.min(255, v)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 /** Mixes two hex colours: t = 0 gives a, t = 1 gives b. */
 function mix(a, b, t) {
@@ -130,8 +136,7 @@ function radial(ctx, stops) {
 
 function blur(ctx, deviation) {
   return ctx.def(
-    (id) =>
-      `<filter id="${id}" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="${deviation}"/></filter>`,
+    (id) => `<filter id="${id}" x="-50%" y="-50%" width="200%" height="200%"><feGaussianBlur stdDeviation="${deviation}"/></filter>`,
   );
 }
 
@@ -160,7 +165,9 @@ function sun(ctx, cx, cy, radius, color, haloOpacity = 0.45) {
     [0, mix(color, '#ffffff', 0.35)],
     [1, color],
   ]);
-  return glow(ctx, cx, cy, radius * 3.4, color, haloOpacity) + `<circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(radius)}" fill="url(#${id})"/>`;
+  return (
+    glow(ctx, cx, cy, radius * 3.4, color, haloOpacity) + `<circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(radius)}" fill="url(#${id})"/>`
+  );
 }
 
 /** A crescent moon: a disc with an offset disc cut away. */
@@ -169,7 +176,10 @@ function crescent(ctx, cx, cy, radius, color) {
     (id) =>
       `<mask id="${id}"><rect width="${ctx.w}" height="${ctx.h}" fill="black"/><circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(radius)}" fill="white"/><circle cx="${f1(cx + radius * 0.42)}" cy="${f1(cy - radius * 0.22)}" r="${f1(radius * 0.92)}" fill="black"/></mask>`,
   );
-  return glow(ctx, cx, cy, radius * 3, color, 0.22) + `<circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(radius)}" fill="${color}" mask="url(#${mask})"/>`;
+  return (
+    glow(ctx, cx, cy, radius * 3, color, 0.22) +
+    `<circle cx="${f1(cx)}" cy="${f1(cy)}" r="${f1(radius)}" fill="${color}" mask="url(#${mask})"/>`
+  );
 }
 
 /** Small faint stars in the upper part of the picture. */
@@ -378,7 +388,7 @@ function gear(ctx, cx, cy, radius, teeth, color, rotation = 0) {
   const inner = radius * 0.84;
   const pts = [];
   for (let i = 0; i < teeth; i++) {
-    const a0 = ((i / teeth) * 2 * Math.PI) + (rotation * Math.PI) / 180;
+    const a0 = (i / teeth) * 2 * Math.PI + (rotation * Math.PI) / 180;
     const step = (2 * Math.PI) / teeth;
     const angles = [a0, a0 + step * 0.12, a0 + step * 0.38, a0 + step * 0.5];
     const radii = [inner, radius, radius, inner];
@@ -599,7 +609,14 @@ function cardsAndSprout(ctx, { sproutAt = null, cardCount = 6, cardArea = [0.12,
     const row = Math.floor(i / cols);
     const cx = w * (x0 + ((x1 - x0) * (col + 0.5)) / cols) + ctx.r(-0.02, 0.02) * w;
     const cy = h * (y0 + ((y1 - y0) * (row + 0.5)) / 2) + ctx.r(-0.03, 0.03) * h;
-    items.push({ x: cx - size / 2, y: cy - size * 0.6, w: size, h: size * 1.2, color: pastel.cards[i % pastel.cards.length], angle: ctx.r(-9, 9) });
+    items.push({
+      x: cx - size / 2,
+      y: cy - size * 0.6,
+      w: size,
+      h: size * 1.2,
+      color: pastel.cards[i % pastel.cards.length],
+      angle: ctx.r(-9, 9),
+    });
   }
   out += cards(ctx, items);
   const groundY = h * 0.9;
@@ -720,7 +737,14 @@ function lampAndNotebooks(ctx, { windowSky = true, stackAt = 0.62 } = {}) {
   out += `<rect x="0" y="${f1(deskY)}" width="${w}" height="${f1(h * 0.012)}" fill="#d3a67c" opacity="0.6"/>`;
   const size = Math.min(w, h);
   out += deskLamp(ctx, w * 0.86, deskY + h * 0.04, size * 0.5, { body: '#3c3a3f', shade: '#2f5a4f', light: '#ffd98a' });
-  const stack = bookStack(ctx, w * stackAt, deskY + h * 0.08, size * 0.5, ['#7a4e3a', '#4f6d7a', '#a8733f', '#5c7a52', '#8c5a5a', '#c2a26a']);
+  const stack = bookStack(ctx, w * stackAt, deskY + h * 0.08, size * 0.5, [
+    '#7a4e3a',
+    '#4f6d7a',
+    '#a8733f',
+    '#5c7a52',
+    '#8c5a5a',
+    '#c2a26a',
+  ]);
   out += stack.svg;
   return out + vignette(ctx, 0.2);
 }
@@ -878,7 +902,8 @@ const SCENES = {
   'stories/man-man-lai/cover.jpg': (ctx) => cardsAndSprout(ctx, { sproutAt: 0.5, cardCount: 0 }),
   'stories/man-man-lai/photo-1.jpg': (ctx) => cardsAndSprout(ctx, { cardCount: 6, cardArea: [0.1, 0.9, 0.1, 0.62], sunAt: null }),
   'stories/mei-zhou-san-de-ke-biao/cover.jpg': (ctx) => roadThroughValley(ctx),
-  'stories/mei-zhou-san-de-ke-biao/photo-1.jpg': (ctx) => roadThroughValley(ctx, { withVan: false, houses: 4, litHouse: 2, sunAt: [0.78, 0.16] }),
+  'stories/mei-zhou-san-de-ke-biao/photo-1.jpg': (ctx) =>
+    roadThroughValley(ctx, { withVan: false, houses: 4, litHouse: 2, sunAt: [0.78, 0.16] }),
   'stories/che-jian-li-de-jiang-tai/cover.jpg': (ctx) => gearsAtDawn(ctx, { gears: 2 }),
   'stories/jie-lai-de-ting-ke-ben/cover.jpg': (ctx) => lampAndNotebooks(ctx),
   'stories/mei-you-men-pai-de-gong-zuo-shi/cover.jpg': nightSchool,
@@ -890,7 +915,8 @@ const SCENES = {
   'teachers/lin-qiuyun/portrait.jpg': (ctx) => litWindowInHills(ctx, { moonAt: [0.7, 0.16], houseAt: 0.45 }),
   'teachers/he-huizhen/portrait.jpg': (ctx) => bookInMorning(ctx, { rooftops: false, bookAt: 0.74, sunAt: [0.5, 0.36] }),
   'teachers/luo-zhenshan/portrait.jpg': (ctx) => pathOverHills(ctx, { sunAt: [0.5, 0.2] }),
-  'teachers/shen-ruozhu/portrait.jpg': (ctx) => cardsAndSprout(ctx, { sproutAt: 0.5, cardCount: 4, cardArea: [0.12, 0.88, 0.1, 0.56], sunAt: null }),
+  'teachers/shen-ruozhu/portrait.jpg': (ctx) =>
+    cardsAndSprout(ctx, { sproutAt: 0.5, cardCount: 4, cardArea: [0.12, 0.88, 0.1, 0.56], sunAt: null }),
   'teachers/song-liping/portrait.jpg': (ctx) => roadThroughValley(ctx, { withVan: false, sunAt: [0.5, 0.16] }),
   'teachers/shao-jianguo/portrait.jpg': (ctx) => gearsAtDawn(ctx, { gears: 1 }),
   'teachers/xu-qinghe/portrait.jpg': (ctx) => nightDeskLamp(ctx),
@@ -912,7 +938,16 @@ function nightDeskLamp(ctx) {
   out += `<rect x="0" y="${f1(deskY)}" width="${w}" height="${f1(h - deskY)}" fill="url(#${desk})"/>`;
   const size = Math.min(w, h);
   out += deskLamp(ctx, w * 0.78, deskY + h * 0.03, size * 0.62, { body: '#1a1a20', shade: '#2f5a4f', light: '#ffd98a' });
-  out += bookStack(ctx, w * 0.4, deskY + h * 0.06, size * 0.56, ['#7a4e3a', '#4f6d7a', '#a8733f', '#5c7a52', '#8c5a5a', '#c2a26a', '#6b5a7a', '#9a7a4a']).svg;
+  out += bookStack(ctx, w * 0.4, deskY + h * 0.06, size * 0.56, [
+    '#7a4e3a',
+    '#4f6d7a',
+    '#a8733f',
+    '#5c7a52',
+    '#8c5a5a',
+    '#c2a26a',
+    '#6b5a7a',
+    '#9a7a4a',
+  ]).svg;
   return out + vignette(ctx, 0.3);
 }
 
@@ -964,7 +999,10 @@ function figures(source) {
 
 async function listDirs(dir) {
   try {
-    return (await fs.readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    return (await fs.readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch {
     return [];
   }

@@ -129,7 +129,9 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
   const content = resolve(io.root, contentDir);
   const asking = io.interactive && !values.yes;
   // Lines are read through the iterator, which keeps lines typed (or piped) ahead of a question.
-  const lines = asking ? createInterface({ input: io.input, output: io.output, terminal: Boolean((io.input as { isTTY?: boolean }).isTTY) }) : undefined;
+  const lines = asking
+    ? createInterface({ input: io.input, output: io.output, terminal: Boolean((io.input as { isTTY?: boolean }).isTTY) })
+    : undefined;
   const answers = lines?.[Symbol.asyncIterator]();
   const today = io.today ?? new Date().toISOString().slice(0, 10);
 
@@ -171,7 +173,11 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
       case 'story': {
         const title = await askRequired('标题', values.title);
         const slug = await chooseSlug(suggestSlug(title, { maxSyllables: 8 }), await folderNames('stories'));
-        const teachers = resolveIds(await askList('文中人物（教师文件夹名或姓名，多位用空格隔开）', values.teacher), await teacherNames(), '教师');
+        const teachers = resolveIds(
+          await askList('文中人物（教师文件夹名或姓名，多位用空格隔开）', values.teacher),
+          await teacherNames(),
+          '教师',
+        );
         const data: FieldValues = {
           title,
           teachers,
@@ -185,13 +191,20 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
         };
         const dir = join(content, 'stories', slug);
         const files = await writeEntryFolder(dir, `---\n${renderFields(fields.stories, data)}---\n\n`, 'cover', values.cover);
-        return { files, next: `接下来：在 ${rel(files[0])} 第二个 --- 下面写正文，把图片放进同一个文件夹；npm run dev 后打开 http://localhost:4321/stories/${slug}/ 预览。` };
+        return {
+          files,
+          next: `接下来：在 ${rel(files[0])} 第二个 --- 下面写正文，把图片放进同一个文件夹；npm run dev 后打开 http://localhost:4321/stories/${slug}/ 预览。`,
+        };
       }
       case 'teacher': {
         const name = await askRequired('姓名', values.name);
         const slug = await chooseSlug(suggestSlug(name, { personalName: true }), await folderNames('teachers'));
         const pinyin = await ask('姓名拼音（带声调）', values.pinyin, formatNamePinyin(name));
-        const [school] = resolveIds(splitList(await ask('学校（schools.yaml 里的 id 或校名）', values.school)), await schoolNames(), '学校');
+        const [school] = resolveIds(
+          splitList(await ask('学校（schools.yaml 里的 id 或校名）', values.school)),
+          await schoolNames(),
+          '学校',
+        );
         const subject = await ask('学科（可不写）', values.subject);
         const stage = await ask(`学段（${STAGES.join('、')}，可不写）`, values.stage?.[0]);
         if (stage && !(STAGES as readonly string[]).includes(stage)) throw new UsageError(`学段应是以下之一：${STAGES.join('、')}`);
@@ -207,7 +220,10 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
         };
         const dir = join(content, 'teachers', slug);
         const files = await writeEntryFolder(dir, `---\n${renderFields(fields.teachers, data)}---\n\n`, 'portrait', values.portrait);
-        return { files, next: `接下来：在 ${rel(files[0])} 第二个 --- 下面写简介（真实人物只写公开资料写明的事实）；npm run dev 后打开 http://localhost:4321/teachers/${slug}/ 预览。` };
+        return {
+          files,
+          next: `接下来：在 ${rel(files[0])} 第二个 --- 下面写简介（真实人物只写公开资料写明的事实）；npm run dev 后打开 http://localhost:4321/teachers/${slug}/ 预览。`,
+        };
       }
       case 'school': {
         const name = await askRequired('校名', values.name);
@@ -221,7 +237,13 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
         const stages = await askList(`学段（${STAGES.join('、')}，多个用空格隔开，可不写）`, values.stage);
         const wrong = stages.find((s) => !(STAGES as readonly string[]).includes(s));
         if (wrong) throw new UsageError(`学段 “${wrong}” 不对，应是以下之一：${STAGES.join('、')}`);
-        const data: FieldValues = { id, name, ...optional('district', await ask('所在区县（可不写）', values.district)), stages, ...sample };
+        const data: FieldValues = {
+          id,
+          name,
+          ...optional('district', await ask('所在区县（可不写）', values.district)),
+          stages,
+          ...sample,
+        };
         const item = renderFields(fields.schools, data)
           .trimEnd()
           .split('\n')
@@ -233,8 +255,15 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
       }
       case 'collection': {
         const title = await askRequired('书名', values.title);
-        const slug = await chooseSlug(suggestSlug(title, { maxSyllables: 8 }), (await names(join(content, 'collections'))).filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, '')));
-        const chapters = resolveIds(await askList('目录（故事文件夹名或标题，按顺序，用空格隔开）', values.chapter), await storyTitles(), '故事');
+        const slug = await chooseSlug(
+          suggestSlug(title, { maxSyllables: 8 }),
+          (await names(join(content, 'collections'))).filter((n) => /\.ya?ml$/.test(n)).map((n) => n.replace(/\.ya?ml$/, '')),
+        );
+        const chapters = resolveIds(
+          await askList('目录（故事文件夹名或标题，按顺序，用空格隔开）', values.chapter),
+          await storyTitles(),
+          '故事',
+        );
         const printRun = await ask('印数（可不写）', values['print-run']);
         const data: FieldValues = {
           title,
@@ -270,7 +299,8 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
     for (;;) {
       const slug = await ask('网址里的名字（小写拼音，用连字符连接；定下后不再改）', values.slug, unique);
       if (!SLUG.test(slug)) {
-        if (values.slug !== undefined || !lines) throw new UsageError(`“${slug}” 不能用作网址：只能用小写拼音字母、数字和连字符，例如 ${unique}`);
+        if (values.slug !== undefined || !lines)
+          throw new UsageError(`“${slug}” 不能用作网址：只能用小写拼音字母、数字和连字符，例如 ${unique}`);
         say(`“${slug}” 不能用：只能用小写拼音字母、数字和连字符`);
         continue;
       }
@@ -354,7 +384,9 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
   }
 
   function rel(file: string | undefined): string {
-    return relative(io.root, file ?? '').split('\\').join('/');
+    return relative(io.root, file ?? '')
+      .split('\\')
+      .join('/');
   }
 
   async function names(dir: string): Promise<string[]> {
@@ -389,7 +421,10 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
 
 /** `a b, c，d、e` → `[a, b, c, d, e]`. */
 function splitList(text: string): string[] {
-  return text.split(/[\s,，、;；]+/).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(/[\s,，、;；]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function optional(key: string, value: string): FieldValues {

@@ -25,7 +25,10 @@ const START = '<!-- admin-bench:start (written by npm run bench:admin) -->';
 const END = '<!-- admin-bench:end -->';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000' } } });
-const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 const adminDir = resolve('.bench/admin-files');
@@ -76,7 +79,9 @@ for (const stories of sizes) {
   } finally {
     await server.close();
   }
-  rows.push(`| ${stories.toLocaleString('en-US')} | ${(median(list) / 1000).toFixed(1)} s (${list.map((m) => (m / 1000).toFixed(1)).join(', ')}) | ${(listBytes / 1e6).toFixed(1)} MB | ${(median(entry) / 1000).toFixed(1)} s |`);
+  rows.push(
+    `| ${stories.toLocaleString('en-US')} | ${(median(list) / 1000).toFixed(1)} s (${list.map((m) => (m / 1000).toFixed(1)).join(', ')}) | ${(listBytes / 1e6).toFixed(1)} MB | ${(median(entry) / 1000).toFixed(1)} s |`,
+  );
 }
 
 const bundle = readFileSync(join(adminDir, 'main.js'));
@@ -90,7 +95,7 @@ const body = [
   '',
   `The editor's code: \`main.js\` ${(bundle.length / 1e6).toFixed(2)} MB (${(gzipSync(bundle).length / 1e6).toFixed(2)} MB gzip) plus Decap's lazy chunks and`,
   'two WebAssembly files, loaded only on /admin/. Decap reads every file of a folder collection to list it (the local',
-  'API sends all of them in one answer), then parses each with the editor\'s file format.',
+  "API sends all of them in one answer), then parses each with the editor's file format.",
 ].join('\n');
 writeBenchmarksSection({ start: START, end: END, heading: 'Web editor', body });
 console.log('written to BENCHMARKS.md');

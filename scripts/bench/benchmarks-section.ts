@@ -26,6 +26,8 @@ export function writeBenchmarksSection({ start, end, heading, body, file = 'BENC
   const until = current.indexOf(end, at);
   writeFileSync(
     file,
-    at >= 0 && until > at ? current.slice(0, at) + section + current.slice(until + end.length) : `${current.trimEnd()}\n\n## ${heading}\n\n${section}\n`,
+    at >= 0 && until > at
+      ? current.slice(0, at) + section + current.slice(until + end.length)
+      : `${current.trimEnd()}\n\n## ${heading}\n\n${section}\n`,
   );
 }

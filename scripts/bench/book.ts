@@ -52,7 +52,9 @@ async function measure(args: string[], out: string): Promise<Run> {
 const rows: string[] = [];
 const row = (name: string, run: Run) => {
   console.log(`   ${name}: ${run.seconds.toFixed(1)} s, ${run.peakMb} MB, ${run.pages} pages, ${run.sizeMb.toFixed(1)} MB`);
-  rows.push(`| ${name} | ${run.pages.toLocaleString('en-US')} | ${run.seconds.toFixed(1)} s | ${run.peakMb.toLocaleString('en-US')} MB | ${run.sizeMb.toFixed(1)} MB |`);
+  rows.push(
+    `| ${name} | ${run.pages.toLocaleString('en-US')} | ${run.seconds.toFixed(1)} s | ${run.peakMb.toLocaleString('en-US')} MB | ${run.sizeMb.toFixed(1)} MB |`,
+  );
 };
 
 console.log('== the sample volume (仰望, 9 chapters)');
@@ -77,9 +79,20 @@ const slugs = readdirSync(join(corpus, 'stories'))
   .slice(0, chapterCount);
 writeFileSync(
   join(corpus, 'collections', 'bench-book.yaml'),
-  stringify({ title: '仰望（基准测试）', year: 2024, editor: '市教育体育局', publisher: '市教育体育局', description: '基准测试用的虚构篇章。', chapters: slugs, sample: true }),
+  stringify({
+    title: '仰望（基准测试）',
+    year: 2024,
+    editor: '市教育体育局',
+    publisher: '市教育体育局',
+    description: '基准测试用的虚构篇章。',
+    chapters: slugs,
+    sample: true,
+  }),
 );
-row(`corpus, ${slugs.length} chapters, 16开`, await measure(['bench-book', '--root', corpus, '--content', '.'], resolve(`.bench/book/corpus-${chapterCount}.pdf`)));
+row(
+  `corpus, ${slugs.length} chapters, 16开`,
+  await measure(['bench-book', '--root', corpus, '--content', '.'], resolve(`.bench/book/corpus-${chapterCount}.pdf`)),
+);
 
 const body = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), shared with other work; \`npm run bench:book\`.`,

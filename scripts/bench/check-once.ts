@@ -30,7 +30,10 @@ const started = performance.now();
 let result: Record<string, unknown>;
 if (values['parse-only']) {
   let entries = 0;
-  for (const [kind, schema] of [['stories', createStorySchema], ['teachers', createTeacherSchema]] as const) {
+  for (const [kind, schema] of [
+    ['stories', createStorySchema],
+    ['teachers', createTeacherSchema],
+  ] as const) {
     for (const id of readdirSync(join(content, kind))) {
       const file = join(content, kind, id, 'index.mdx');
       loadMdxEntry(readFileSync(file, 'utf-8'), file, file, schema);
@@ -52,7 +55,15 @@ if (values['parse-only']) {
   result = { entries, taken };
 } else {
   const workers = values.workers === undefined ? {} : { workers: values.workers === 'auto' ? ('auto' as const) : Number(values.workers) };
-  const check = await checkContent({ root: '/', contentDir: content, cacheFile: values.cache ?? false, keepRendered: values['keep-rendered'] ?? false, ...workers });
+  const check = await checkContent({
+    root: '/',
+    contentDir: content,
+    cacheFile: values.cache ?? false,
+    keepRendered: values['keep-rendered'] ?? false,
+    ...workers,
+  });
   result = { problems: check.problems.length, counts: check.counts };
 }
-process.stdout.write(`${JSON.stringify({ ms: Math.round(performance.now() - started), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...result })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ms: Math.round(performance.now() - started), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...result })}\n`,
+);

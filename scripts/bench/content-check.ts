@@ -20,7 +20,10 @@ import { writeBenchmarksSection } from './benchmarks-section.ts';
 const START = '<!-- content-check:start -->';
 const END = '<!-- content-check:end -->';
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' } } });
-const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
 
 interface Run {
   ms: number;
@@ -59,9 +62,12 @@ for (const stories of sizes) {
   const take = once(['--content', dir, '--take-only']);
   if (take.taken !== take.entries) throw new Error(`the loader took ${take.taken} of ${take.entries} entries from the handoff`);
   const parse = once(['--content', dir, '--parse-only']);
-  for (const [name, run] of Object.entries({ cold, withWorkers, warm, edited, inBuild, take, parse })) console.log(`   ${name}: ${(run.ms / 1000).toFixed(1)} s, ${run.maxRssMb} MB, ${run.problems ?? '-'} problems`);
+  for (const [name, run] of Object.entries({ cold, withWorkers, warm, edited, inBuild, take, parse }))
+    console.log(`   ${name}: ${(run.ms / 1000).toFixed(1)} s, ${run.maxRssMb} MB, ${run.problems ?? '-'} problems`);
   const s = (run: Run) => `${(run.ms / 1000).toFixed(1)} s`;
-  rows.push(`| ${stories.toLocaleString('en-US')} | ${s(cold)} / ${cold.maxRssMb} MB | ${s(withWorkers)} / ${withWorkers.maxRssMb} MB | ${s(warm)} / ${warm.maxRssMb} MB | ${s(edited)} | ${s(inBuild)} | ${s(take)} / ${s(parse)} |`);
+  rows.push(
+    `| ${stories.toLocaleString('en-US')} | ${s(cold)} / ${cold.maxRssMb} MB | ${s(withWorkers)} / ${withWorkers.maxRssMb} MB | ${s(warm)} / ${warm.maxRssMb} MB | ${s(edited)} | ${s(inBuild)} | ${s(take)} / ${s(parse)} |`,
+  );
 }
 
 const body = [

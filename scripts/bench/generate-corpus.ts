@@ -261,7 +261,8 @@ function storyBody(story: Story, random: Random): string {
   };
   const addParagraph = () => {
     const sentences: string[] = [];
-    for (let k = random.int(3, 5); k > 0 && length + countCharacters(sentences.join('')) < target; k--) sentences.push(fill(random.pick(SENTENCES), teacher, random));
+    for (let k = random.int(3, 5); k > 0 && length + countCharacters(sentences.join('')) < target; k--)
+      sentences.push(fill(random.pick(SENTENCES), teacher, random));
     if (sentences.length) add(sentences.join(''));
   };
   addParagraph();
@@ -273,7 +274,10 @@ function storyBody(story: Story, random: Random): string {
     for (let p = random.int(2, 3); p > 0 && length < target; p--) addParagraph();
     if (story.images && blocks.length >= 5 && !blocks.some((b) => b.startsWith('<Figure'))) {
       const caption = `${teacher.school.name}（示意插图）`;
-      add(`<Figure src="./photo-1.jpg" alt="插图：${teacher.name}所在学校的校园一角，远处是青色的山。" caption="${caption}" credit="仰望基准测试 生成插图" />`, caption);
+      add(
+        `<Figure src="./photo-1.jpg" alt="插图：${teacher.name}所在学校的校园一角，远处是青色的山。" caption="${caption}" credit="仰望基准测试 生成插图" />`,
+        caption,
+      );
     }
     if (length >= target - 100) break;
     const extra = random.next();
@@ -312,7 +316,10 @@ async function writeImage(file: string, width: number, height: number, random: R
   const ridges = [0, 1, 2]
     .map((k) => {
       const base = height * (0.55 + k * 0.13);
-      const points = Array.from({ length: 9 }, (_, i) => `${Math.round((i / 8) * width)},${Math.round(base - random.int(0, height * 0.12))}`);
+      const points = Array.from(
+        { length: 9 },
+        (_, i) => `${Math.round((i / 8) * width)},${Math.round(base - random.int(0, height * 0.12))}`,
+      );
       return `<polygon fill="${hill(k)}" points="0,${height} ${points.join(' ')} ${width},${height}"/>`;
     })
     .join('');
@@ -331,7 +338,11 @@ async function getGrain(width: number, height: number): Promise<Buffer> {
   const key = `${width}x${height}`;
   let grain = grains.get(key);
   if (!grain) {
-    grain = await sharp({ create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 16 } } }).raw().toBuffer();
+    grain = await sharp({
+      create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 16 } },
+    })
+      .raw()
+      .toBuffer();
     grains.set(key, grain);
   }
   return grain;
@@ -347,7 +358,12 @@ export interface CorpusOptions {
   imagesEvery?: number;
 }
 
-export async function generateCorpus({ stories: storyCount, out, seed = 1, imagesEvery = 10 }: CorpusOptions): Promise<{ stories: number; teachers: number; schools: number; images: number }> {
+export async function generateCorpus({
+  stories: storyCount,
+  out,
+  seed = 1,
+  imagesEvery = 10,
+}: CorpusOptions): Promise<{ stories: number; teachers: number; schools: number; images: number }> {
   const root = resolve(out);
   assertOutsideContent(root);
   await rm(root, { recursive: true, force: true });
@@ -360,7 +376,10 @@ export async function generateCorpus({ stories: storyCount, out, seed = 1, image
 
   await writeFile(
     join(root, 'schools.yaml'),
-    `# 基准测试用的虚构学校。\n${stringify(schools.map((s) => ({ id: s.id, name: s.name, district: s.district, stages: [s.stage], sample: true })), { lineWidth: 0 })}`,
+    `# 基准测试用的虚构学校。\n${stringify(
+      schools.map((s) => ({ id: s.id, name: s.name, district: s.district, stages: [s.stage], sample: true })),
+      { lineWidth: 0 },
+    )}`,
   );
 
   // A few standard covers shared by the stories without their own photographs.
@@ -380,13 +399,24 @@ export async function generateCorpus({ stories: storyCount, out, seed = 1, image
     }
     const data: Record<string, unknown> = {
       name: teacher.name,
-      pinyin: pinyin(teacher.name, { type: 'array', surname: 'head' }).reduce((acc, syllable, i) => (i === 0 ? capitalise(syllable) : i === 1 ? `${acc} ${capitalise(syllable)}` : acc + syllable), ''),
+      pinyin: pinyin(teacher.name, { type: 'array', surname: 'head' }).reduce(
+        (acc, syllable, i) => (i === 0 ? capitalise(syllable) : i === 1 ? `${acc} ${capitalise(syllable)}` : acc + syllable),
+        '',
+      ),
       school: teacher.school.id,
       subject: teacher.subject,
       stage: teacher.school.stage,
       jobTitle: random.pick(JOB_TITLES),
       honours: teacher.honours,
-      ...(teacher.portrait ? { portrait: { src: './portrait.jpg', alt: `象征插图，不是本人肖像：${teacher.school.name}附近的青山。`, credit: '仰望基准测试 生成插图' } } : {}),
+      ...(teacher.portrait
+        ? {
+            portrait: {
+              src: './portrait.jpg',
+              alt: `象征插图，不是本人肖像：${teacher.school.name}附近的青山。`,
+              credit: '仰望基准测试 生成插图',
+            },
+          }
+        : {}),
       sample: true,
     };
     const body = `${teacher.name}，${teacher.school.name}${teacher.subject}教师。${paragraph(teacher, random)}\n\n${paragraph(teacher, random)}\n`;
@@ -452,9 +482,20 @@ export async function generateCorpus({ stories: storyCount, out, seed = 1, image
     const awards = HONOUR_TITLES.slice(0, 4).map((title, k) => {
       const named = Array.from({ length: Math.min(teachers.length, random.int(3, 12)) }, () => random.pick(teachers).slug);
       const recipients = [...new Set(named)].map((teacher) => ({ teacher }));
-      return { id: `award-${k + 1}`, title, level: '市级', awardedBy: '市教育体育局', date: `${year}-09-0${k + 1}`, count: recipients.length + random.int(0, 40), recipients };
+      return {
+        id: `award-${k + 1}`,
+        title,
+        level: '市级',
+        awardedBy: '市教育体育局',
+        date: `${year}-09-0${k + 1}`,
+        count: recipients.length + random.int(0, 40),
+        recipients,
+      };
     });
-    await writeFile(join(root, 'honours', `${year}.yaml`), stringify({ year, source: `市教育体育局${year}年度表彰名单（基准测试虚构）`, awards, sample: true }, { lineWidth: 0 }));
+    await writeFile(
+      join(root, 'honours', `${year}.yaml`),
+      stringify({ year, source: `市教育体育局${year}年度表彰名单（基准测试虚构）`, awards, sample: true }, { lineWidth: 0 }),
+    );
   }
 
   // Collections: one volume a year of up to 30 chapters.
@@ -468,7 +509,19 @@ export async function generateCorpus({ stories: storyCount, out, seed = 1, image
     const chapters = list.slice(0, 30).map((s) => s.slug);
     await writeFile(
       join(root, 'collections', `yangwang-${year}.yaml`),
-      stringify({ title: `仰望（${year}）`, subtitle: '优秀教师先进事迹报告集（基准测试）', year, editor: '市教育体育局', publisher: '市教育体育局', description: `${year}年的示例篇章汇编，用于基准测试，内容均为虚构。`, chapters, sample: true }, { lineWidth: 0 }),
+      stringify(
+        {
+          title: `仰望（${year}）`,
+          subtitle: '优秀教师先进事迹报告集（基准测试）',
+          year,
+          editor: '市教育体育局',
+          publisher: '市教育体育局',
+          description: `${year}年的示例篇章汇编，用于基准测试，内容均为虚构。`,
+          chapters,
+          sample: true,
+        },
+        { lineWidth: 0 },
+      ),
     );
   }
 
@@ -505,6 +558,8 @@ if (import.meta.main) {
   const started = performance.now();
   const result = await generateCorpus({ stories, out: values.out, seed: Number(values.seed), imagesEvery: Number(values['images-every']) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${values.out}: ${result.stories} stories, ${result.teachers} teachers, ${result.schools} schools, ${result.images} images (${seconds} s)`);
+  console.log(
+    `${values.out}: ${result.stories} stories, ${result.teachers} teachers, ${result.schools} schools, ${result.images} images (${seconds} s)`,
+  );
   if (!existsSync(join(values.out, 'stories'))) process.exit(1);
 }

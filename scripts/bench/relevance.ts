@@ -112,7 +112,13 @@ function readSite(site: string): SitePage[] {
     const body = extractBody(html);
     if (!body) continue;
     const url = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-    const kind = url.startsWith('/teachers/') ? 'teacher' : url.startsWith('/schools/') ? 'school' : url.startsWith('/stories/') ? 'story' : 'other';
+    const kind = url.startsWith('/teachers/')
+      ? 'teacher'
+      : url.startsWith('/schools/')
+        ? 'school'
+        : url.startsWith('/stories/')
+          ? 'story'
+          : 'other';
     const pinyin = attribute(body, 'data-meta-pinyin');
     pages.push({ url, text: visibleText(body), kind, title: attribute(body, 'data-meta-title') ?? '', ...(pinyin && { pinyin }) });
   }
@@ -161,19 +167,45 @@ function pickQueries(pages: SitePage[]): Query[] {
     .filter((t) => !names.includes(t) && Array.from(t.title).length >= 2)
     .map((t) => ({ t, n: contains([t.title]).length }))
     .sort((a, b) => a.n - b.n || a.t.url.localeCompare(b.t.url));
-  for (const { t } of spread(counted.slice(0, Math.max(8, Math.floor(counted.length / 10))), 8)) queries.push(make('rare name', t.title, sameName(t.title)));
+  for (const { t } of spread(counted.slice(0, Math.max(8, Math.floor(counted.length / 10))), 8))
+    queries.push(make('rare name', t.title, sameName(t.title)));
   for (const s of spread(schools, 8)) queries.push(make('school', s.title, [s.url]));
   const titles = [...new Set(stories.map((s) => s.title))].sort();
   const pickedTitles = spread(titles, 10);
   if (titles.includes('雪地里的灯') && !pickedTitles.includes('雪地里的灯')) pickedTitles[0] = '雪地里的灯';
-  for (const title of pickedTitles) queries.push(make('exact title', title, stories.filter((s) => s.title === title).map((s) => s.url)));
+  for (const title of pickedTitles)
+    queries.push(
+      make(
+        'exact title',
+        title,
+        stories.filter((s) => s.title === title).map((s) => s.url),
+      ),
+    );
   for (const theme of THEMES) queries.push(make('theme', theme));
   for (const word of COMMON) queries.push(make('common word', word));
   const [n1, n2] = spread(teachers, 2);
   const [s1] = spread(schools, 1);
-  for (const q of ['乡村教育 班主任', '学生 家访', '阅读推广 孩子', `${n1?.title ?? ''} 学生`, `${n2?.title ?? ''} 家访`, `${s1?.title ?? ''} 数学`]) queries.push(make('two words', q));
+  for (const q of [
+    '乡村教育 班主任',
+    '学生 家访',
+    '阅读推广 孩子',
+    `${n1?.title ?? ''} 学生`,
+    `${n2?.title ?? ''} 家访`,
+    `${s1?.title ?? ''} 数学`,
+  ])
+    queries.push(make('two words', q));
   // Two names can share their pinyin (路家禾, 陆家和): either profile is the person searched.
-  for (const t of spread(teachers.filter((t) => t.pinyin), 6)) queries.push(make('pinyin', t.pinyin ?? '', teachers.filter((o) => o.pinyin === t.pinyin).map((o) => o.url)));
+  for (const t of spread(
+    teachers.filter((t) => t.pinyin),
+    6,
+  ))
+    queries.push(
+      make(
+        'pinyin',
+        t.pinyin ?? '',
+        teachers.filter((o) => o.pinyin === t.pinyin).map((o) => o.url),
+      ),
+    );
   return queries;
 }
 
@@ -342,7 +374,14 @@ async function runSite(label: string, site: string): Promise<RunResult> {
         `   ${s.kind}: ${s.query} → ${s.results} results (truth ${s.truth}), R@10 ${s.recallAt10.toFixed(2)}, P@10 ${s.precisionAt10.toFixed(2)}, recall ${s.recallAll.toFixed(2)}${s.ownRank !== undefined || s.ownFirst !== undefined ? `, own page at ${s.ownRank ?? '—'}` : ''}`,
       );
     }
-    return { label, site: relative(process.cwd(), site), pages: pages.length, measured: new Date().toISOString().slice(0, 10), classes: summarise(scores), queries: scores };
+    return {
+      label,
+      site: relative(process.cwd(), site),
+      pages: pages.length,
+      measured: new Date().toISOString().slice(0, 10),
+      classes: summarise(scores),
+      queries: scores,
+    };
   } finally {
     await browser.close();
     await server.close();
@@ -366,7 +405,9 @@ function renderSection(runs: RunResult[]): string {
       );
     }
     const all = run.queries;
-    lines.push(`| ${run.label} | | **all** | ${all.length} | ${mean(all.map((s) => s.recallAt10)).toFixed(2)} | ${mean(all.map((s) => s.precisionAt10)).toFixed(2)} | ${mean(all.map((s) => s.recallAll)).toFixed(2)} | | |`);
+    lines.push(
+      `| ${run.label} | | **all** | ${all.length} | ${mean(all.map((s) => s.recallAt10)).toFixed(2)} | ${mean(all.map((s) => s.precisionAt10)).toFixed(2)} | ${mean(all.map((s) => s.recallAll)).toFixed(2)} | | |`,
+    );
   }
   lines.push('', 'Own page not first (rank of the first own page, — when not found):', '');
   for (const run of runs) {
@@ -386,7 +427,9 @@ function writeSection(runs: RunResult[]): void {
   });
 }
 
-const { values } = parseArgs({ options: { run: { type: 'string', multiple: true, default: [] }, drop: { type: 'string', multiple: true, default: [] } } });
+const { values } = parseArgs({
+  options: { run: { type: 'string', multiple: true, default: [] }, drop: { type: 'string', multiple: true, default: [] } },
+});
 const runs = values.run.map((r) => {
   const at = r.indexOf('=');
   return { label: r.slice(0, at), site: resolve(r.slice(at + 1)) };
@@ -396,7 +439,9 @@ if (runs.some((r) => !r.label || !existsSync(join(r.site, 'pagefind'))) || (runs
   process.exit(2);
 }
 await mkdir(WORK, { recursive: true });
-const stored = new Map(Object.entries(existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, RunResult>) : {}));
+const stored = new Map(
+  Object.entries(existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, RunResult>) : {}),
+);
 // --drop NAME removes an earlier run from the record (and from BENCHMARKS.md).
 for (const label of values.drop) stored.delete(label);
 for (const { label, site } of runs) {

@@ -70,10 +70,14 @@ async function timedBuild(corpus: string, outDir: string, cacheDir: string, logF
   // GNU time reports the CPU seconds of the build and every process it waited for (Pagefind):
   // a figure that, unlike wall time, hardly moves when other work shares the machine.
   const cpuFile = `${logFile}.cpu`;
-  const child = spawn('/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, process.execPath, 'scripts/bench/build-site.ts', '--outDir', outDir, '--cacheDir', cacheDir], {
-    env: { ...process.env, YANGWANG_CONTENT_DIR: corpus, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    '/usr/bin/time',
+    ['-f', '%U %S', '-o', cpuFile, process.execPath, 'scripts/bench/build-site.ts', '--outDir', outDir, '--cacheDir', cacheDir],
+    {
+      env: { ...process.env, YANGWANG_CONTENT_DIR: corpus, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: { at: number; text: string }[] = [];
   // The log is written as it comes, so a long build can be followed (tail -f) and a failed or
   // interrupted one leaves its log behind.
@@ -275,7 +279,9 @@ async function runLighthouse(dir: string, paths: Record<string, string>): Promis
         categories: Record<string, { score: number | null }>;
         audits: Record<string, { numericValue?: number }>;
       };
-      const score: Record<string, number> = Object.fromEntries(Object.entries(report.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+      const score: Record<string, number> = Object.fromEntries(
+        Object.entries(report.categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]),
+      );
       score.lcpMs = Math.round(report.audits['largest-contentful-paint']?.numericValue ?? 0);
       score.cls = Math.round((report.audits['cumulative-layout-shift']?.numericValue ?? 0) * 1000) / 1000;
       score.tbtMs = Math.round(report.audits['total-blocking-time']?.numericValue ?? 0);
@@ -439,7 +445,8 @@ async function benchSize(stories: number, lighthouse: boolean, keepCache: boolea
   // The generator is deterministic: a corpus made before with the same arguments is reused.
   const generated = await prepareCorpus(stories, corpus);
   const log = (step: string) => join(BENCH, `build-${stories}-${step}.log`);
-  const pages = (r: BuildRun) => (r.routes ? `, ${r.routes.rendered} rendered, ${r.routes.restored} restored, ${r.routes.cached} kept in place` : '');
+  const pages = (r: BuildRun) =>
+    r.routes ? `, ${r.routes.rendered} rendered, ${r.routes.restored} restored, ${r.routes.cached} kept in place` : '';
 
   let clean: BuildRun | undefined;
   let cleanCommit: string | undefined;
@@ -485,11 +492,8 @@ async function benchSize(stories: number, lighthouse: boolean, keepCache: boolea
   }
   const renamed = [...teacherDirs].sort((a, b) => (storyCount.get(b) ?? 0) - (storyCount.get(a) ?? 0))[0] ?? '';
   console.log(`== ${stories}: rebuild after renaming a teacher (${renamed}, ${storyCount.get(renamed) ?? 0} stories)`);
-  const teacherRenamed = await editCorpus(
-    corpus,
-    join(corpus, 'teachers', renamed, 'index.mdx'),
-    renameTeacher,
-    () => timedBuild(relCorpus, outDir, cacheDir, log('teacher')),
+  const teacherRenamed = await editCorpus(corpus, join(corpus, 'teachers', renamed, 'index.mdx'), renameTeacher, () =>
+    timedBuild(relCorpus, outDir, cacheDir, log('teacher')),
   );
   console.log(`   ${teacherRenamed.seconds.toFixed(1)} s, ${teacherRenamed.peakMb.toFixed(0)} MB${pages(teacherRenamed)}`);
 
@@ -501,7 +505,9 @@ async function benchSize(stories: number, lighthouse: boolean, keepCache: boolea
   let dev: DevRun | undefined;
   try {
     dev = await benchDev(corpus, stories, firstStory);
-    console.log(`   first page ${dev.firstPageSeconds.toFixed(1)} s, an edit shown ${dev.editShownSeconds.toFixed(1)} s, first page after a restart ${dev.restartFirstPageSeconds.toFixed(1)} s`);
+    console.log(
+      `   first page ${dev.firstPageSeconds.toFixed(1)} s, an edit shown ${dev.editShownSeconds.toFixed(1)} s, first page after a restart ${dev.restartFirstPageSeconds.toFixed(1)} s`,
+    );
   } catch (error) {
     console.error(`   npm run dev failed, build figures kept: ${(error as Error).message}`);
   }
@@ -547,7 +553,9 @@ function renderReport(results: SizeResult[]): string {
   const header = `| | ${results.map((r) => `${r.stories.toLocaleString('en-US')} stories`).join(' | ')} |\n|---|${results.map(() => '---:').join('|')}|`;
   const phase = (r: BuildRun, name: string) => (r.phases[name] === undefined ? '—' : `${f(r.phases[name] ?? 0)} s`);
   const routes = (r: BuildRun | undefined) =>
-    r?.routes ? `${r.routes.rendered.toLocaleString('en-US')} rendered, ${(r.routes.restored + r.routes.cached).toLocaleString('en-US')} skipped (${r.routes.cached.toLocaleString('en-US')} kept in place)` : '—';
+    r?.routes
+      ? `${r.routes.rendered.toLocaleString('en-US')} rendered, ${(r.routes.restored + r.routes.cached).toLocaleString('en-US')} skipped (${r.routes.cached.toLocaleString('en-US')} kept in place)`
+      : '—';
   const lines = [
     `Measured ${results[0]?.measuredAt ?? ''} on ${results[0]?.machine ?? ''} (shared with other work: wall times vary with it, CPU time and memory much less).`,
     '',
@@ -565,16 +573,23 @@ function renderReport(results: SizeResult[]): string {
     rows('  search index', (r) => (r.clean ? phase(r.clean, 'search index') : '—')),
     rows('clean build, peak memory (all processes)', (r) => (r.clean ? `**${f(r.clean.peakMb / 1024, 2)} GB**` : '—')),
     rows('per page (clean build ÷ pages)', (r) => (r.clean ? `${f((r.clean.seconds / r.clean.pages) * 1000)} ms` : '—')),
-    rows('per page, rendering only', (r) => (r.clean ? `${f(((r.clean.phases['pages rendered'] ?? 0) / r.clean.pages) * 1000, 2)} ms` : '—')),
+    rows('per page, rendering only', (r) =>
+      r.clean ? `${f(((r.clean.phases['pages rendered'] ?? 0) / r.clean.pages) * 1000, 2)} ms` : '—',
+    ),
     rows('rebuild after a code change, output and cache of an earlier run kept (`--keep-cache`)', (r) =>
       r.codeChanged ? `${f(r.codeChanged.seconds)} s, ${f(r.codeChanged.peakMb / 1024, 2)} GB; ${routes(r.codeChanged)}` : '—',
     ),
-    rows('rebuild, nothing changed (time, peak memory of all processes)', (r) => `**${f(r.unchanged.seconds)} s**, ${f(r.unchanged.peakMb / 1024, 2)} GB`),
+    rows(
+      'rebuild, nothing changed (time, peak memory of all processes)',
+      (r) => `**${f(r.unchanged.seconds)} s**, ${f(r.unchanged.peakMb / 1024, 2)} GB`,
+    ),
     rows('  routes rendered / skipped by the incremental build', (r) => routes(r.unchanged)),
     rows("rebuild after editing one story's text", (r) => `**${f(r.oneEdit.seconds)} s**, ${f(r.oneEdit.peakMb / 1024, 2)} GB`),
     rows('  its CPU time', (r) => (r.oneEdit.cpuSeconds === undefined ? '—' : `${f(r.oneEdit.cpuSeconds)} s`)),
     rows('  routes rendered / skipped', (r) => routes(r.oneEdit)),
-    rows('rebuild after renaming a teacher (the one with most stories)', (r) => (r.teacherRenamed ? `**${f(r.teacherRenamed.seconds)} s**, ${f(r.teacherRenamed.peakMb / 1024, 2)} GB` : '—')),
+    rows('rebuild after renaming a teacher (the one with most stories)', (r) =>
+      r.teacherRenamed ? `**${f(r.teacherRenamed.seconds)} s**, ${f(r.teacherRenamed.peakMb / 1024, 2)} GB` : '—',
+    ),
     rows('  routes rendered / skipped', (r) => routes(r.teacherRenamed)),
     rows('`npm run dev`: first story page, empty cache', (r) => (r.dev ? `${f(r.dev.firstPageSeconds)} s` : '—')),
     rows('  from saving a story to its page showing the change', (r) => (r.dev ? `**${f(r.dev.editShownSeconds)} s**` : '—')),
@@ -582,7 +597,9 @@ function renderReport(results: SizeResult[]): string {
     rows('dist/ size', (r) => `${f(r.dist.mb)} MB in ${r.dist.files.toLocaleString('en-US')} files`),
     rows('  of which HTML', (r) => `${f(r.dist.htmlMb)} MB`),
     rows('  of which images', (r) => `${f(r.dist.imageMb)} MB`),
-    rows('  of which search index', (r) => (r.dist.searchFiles ? `${f(r.dist.searchMb)} MB in ${r.dist.searchFiles.toLocaleString('en-US')} files` : '—')),
+    rows('  of which search index', (r) =>
+      r.dist.searchFiles ? `${f(r.dist.searchMb)} MB in ${r.dist.searchFiles.toLocaleString('en-US')} files` : '—',
+    ),
     '',
     '### A story page on a phone',
     '',
@@ -600,9 +617,14 @@ function renderReport(results: SizeResult[]): string {
   const withLighthouse = results.filter((r) => r.lighthouse);
   for (const r of withLighthouse) {
     lines.push('', `### Lighthouse (${r.stories.toLocaleString('en-US')}-story build, mobile, simulated throttling)`, '');
-    lines.push('| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '| page | performance | accessibility | best practices | SEO | LCP | CLS | TBT |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
+    );
     for (const [name, s] of Object.entries(r.lighthouse ?? {})) {
-      lines.push(`| ${name} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${f((s.lcpMs ?? 0) / 1000)} s | ${s.cls} | ${s.tbtMs} ms |`);
+      lines.push(
+        `| ${name} | ${s.performance} | ${s.accessibility} | ${s['best-practices']} | ${s.seo} | ${f((s.lcpMs ?? 0) / 1000)} s | ${s.cls} | ${s.tbtMs} ms |`,
+      );
     }
   }
   return lines.join('\n');
@@ -626,9 +648,16 @@ const { values } = parseArgs({
     'keep-cache': { type: 'boolean', default: false },
   },
 });
-const sizes = values['report-only'] ? [] : values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const sizes = values['report-only']
+  ? []
+  : values.sizes
+      .split(',')
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0);
 await mkdir(BENCH, { recursive: true });
-const all: Record<string, SizeResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>) : {};
+const all: Record<string, SizeResult> = existsSync(RESULTS)
+  ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>)
+  : {};
 if (values['report-only']) writeReport(Object.values(all).sort((a, b) => a.stories - b.stories));
 for (const [i, stories] of sizes.entries()) {
   all[stories] = await benchSize(stories, i === 0 && !values['no-lighthouse'], values['keep-cache'], all[stories]);

@@ -137,7 +137,10 @@ async function indexPresegmented(site: string, out: string): Promise<void> {
     if (!/\sdata-pagefind-body[\s>]/.test(html)) continue;
     const content = html
       .replace(/>([^<>]+)</g, (_, text: string) => `>${spaceWords(text)}<`)
-      .replace(/(data-meta-(?:title|name|alias|teacher|school)=")([^"]*)"/g, (_, head: string, value: string) => `${head}${spaceWords(value).trim()}"`);
+      .replace(
+        /(data-meta-(?:title|name|alias|teacher|school)=")([^"]*)"/g,
+        (_, head: string, value: string) => `${head}${spaceWords(value).trim()}"`,
+      );
     const url = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
     const added = await index.addHTMLFile({ url, content });
     if (added.errors.length) throw new Error(added.errors.join('\n'));
@@ -153,8 +156,7 @@ async function worker(mode: string, site: string, out: string, shardFile?: strin
     const partPages = Number(values['part-pages']);
     const summary = await buildSearchIndex(site, { outputPath: out, partPages, ...(values.cache && { cacheDir: resolve(values.cache) }) });
     writeFileSync(`${out}.summary.json`, JSON.stringify(summary));
-  }
-  else if (mode === 'presegmented') await indexPresegmented(site, out);
+  } else if (mode === 'presegmented') await indexPresegmented(site, out);
   else if (mode === 'shard' && shardFile) await indexShard(site, JSON.parse(readFileSync(shardFile, 'utf-8')) as string[], out);
   else throw new Error(`unknown worker mode ${mode}`);
 }
@@ -204,7 +206,11 @@ interface IndexRun {
 async function measureArticleIndex(site: string, stories: number): Promise<IndexRun> {
   const out = join(site, 'pagefind');
   rmSync(out, { recursive: true, force: true });
-  const run = await measured(['scripts/bench/search.ts', '--worker', 'article', '--site', site, '--out', out], {}, join(WORK, `index-${stories}-article.log`));
+  const run = await measured(
+    ['scripts/bench/search.ts', '--worker', 'article', '--site', site, '--out', out],
+    {},
+    join(WORK, `index-${stories}-article.log`),
+  );
   const size = measureDir(out);
   return { ...run, bundleBytes: size.bytes, indexBytes: size.indexBytes, files: size.files };
 }
@@ -212,7 +218,11 @@ async function measureArticleIndex(site: string, stories: number): Promise<Index
 async function measurePresegmentedIndex(site: string, stories: number): Promise<IndexRun> {
   const out = join(site, 'pagefind-words');
   rmSync(out, { recursive: true, force: true });
-  const run = await measured(['scripts/bench/search.ts', '--worker', 'presegmented', '--site', site, '--out', out], {}, join(WORK, `index-${stories}-words.log`));
+  const run = await measured(
+    ['scripts/bench/search.ts', '--worker', 'presegmented', '--site', site, '--out', out],
+    {},
+    join(WORK, `index-${stories}-words.log`),
+  );
   const size = measureDir(out);
   return { ...run, bundleBytes: size.bytes, indexBytes: size.indexBytes, files: size.files };
 }
@@ -226,12 +236,29 @@ async function measureShardedIndex(site: string, stories: number): Promise<Index
   for (const [i, files] of shards.entries()) {
     const list = join(WORK, `shard-${stories}-${i}.json`);
     writeFileSync(list, JSON.stringify(files));
-    const run = await measured(['scripts/bench/search.ts', '--worker', 'shard', '--site', site, '--out', join(root, String(i)), '--shard', list]);
+    const run = await measured([
+      'scripts/bench/search.ts',
+      '--worker',
+      'shard',
+      '--site',
+      site,
+      '--out',
+      join(root, String(i)),
+      '--shard',
+      list,
+    ]);
     seconds += run.seconds;
     peakMb = Math.max(peakMb, run.peakMb);
   }
   const size = measureDir(root);
-  return { seconds, peakMb, bundleBytes: size.bytes, indexBytes: size.indexBytes, files: size.files, shardPages: shards.map((s) => s.length) };
+  return {
+    seconds,
+    peakMb,
+    bundleBytes: size.bytes,
+    indexBytes: size.indexBytes,
+    files: size.files,
+    shardPages: shards.map((s) => s.length),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,10 +293,10 @@ function recordBytes(server: StaticServer): () => Promise<QueryCost['bytes']> {
     const bytes = { total: 0, fixed: 0, meta: 0, chunks: 0, fragments: 0, filters: 0, other: 0 };
     for (const { path, bytes: n } of server.requests.slice(from)) {
       bytes.total += n;
-      if (path.endsWith(".pf_meta")) bytes.meta += n;
-      else if (path.endsWith(".pf_index")) bytes.chunks += n;
-      else if (path.endsWith(".pf_fragment")) bytes.fragments += n;
-      else if (path.endsWith(".pf_filter")) bytes.filters += n;
+      if (path.endsWith('.pf_meta')) bytes.meta += n;
+      else if (path.endsWith('.pf_index')) bytes.chunks += n;
+      else if (path.endsWith('.pf_fragment')) bytes.fragments += n;
+      else if (path.endsWith('.pf_filter')) bytes.filters += n;
       else if (/pagefind(-worker)?\.js$|\.pagefind$|pagefind-entry\.json$/.test(path)) bytes.fixed += n;
       else bytes.other += n;
     }
@@ -372,7 +399,9 @@ function pickQueries(site: string): Query[] {
   const title = (dir: string) => /<h1[^>]*>([^<]+)/.exec(readFileSync(join(dir, 'index.html'), 'utf-8'))?.[1]?.trim() ?? '';
   const teacher = title(join(site, 'teachers', teacherPages[Math.floor(teacherPages.length / 2)]?.name ?? ''));
   const school = title(join(site, 'schools', schoolPages[Math.floor(schoolPages.length / 3)]?.name ?? ''));
-  const story = readdirSync(join(site, 'stories'), { withFileTypes: true }).find((d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'page');
+  const story = readdirSync(join(site, 'stories'), { withFileTypes: true }).find(
+    (d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'page',
+  );
   const storyTitle = story ? title(join(site, 'stories', story.name)) : '山里的灯';
   return [
     { kind: 'rare: a teacher’s name', query: teacher },
@@ -419,7 +448,13 @@ async function benchSize(stories: number, givenSite: string | undefined, withSha
   console.log(`== ${stories}: indexing words split by Intl.Segmenter, without Pagefind's Chinese segmentation`);
   const words = await measurePresegmentedIndex(site, stories);
   console.log(`   ${words.seconds.toFixed(1)} s, peak ${words.peakMb.toFixed(0)} MB, index ${mb(words.indexBytes)}`);
-  const result: SizeResult = { stories, pages, indexes: { article, ...(shards && { shards }), words }, queries: { article: [], stopWords: [], words: [] }, ui: [] };
+  const result: SizeResult = {
+    stories,
+    pages,
+    indexes: { article, ...(shards && { shards }), words },
+    queries: { article: [], stopWords: [], words: [] },
+    ui: [],
+  };
   if (!withBrowser) return result;
 
   const server = await startServer(site);
@@ -444,9 +479,14 @@ async function benchSize(stories: number, givenSite: string | undefined, withSha
       const production = await apiSearch(server, ['/pagefind/'], q, 10);
       const cost = await apiSearch(server, ['/pagefind-words/'], q);
       const top = (await apiSearch(server, ['/pagefind-words/'], q, 10)).top;
-      const overlap = production.top.length === 0 && top.length === 0 ? 1 : top.filter((u) => production.top.includes(u)).length / Math.max(1, Math.min(10, production.top.length));
+      const overlap =
+        production.top.length === 0 && top.length === 0
+          ? 1
+          : top.filter((u) => production.top.includes(u)).length / Math.max(1, Math.min(10, production.top.length));
       result.queries.words?.push({ ...cost, overlap });
-      console.log(`   words, ${q.kind}: ${kb(cost.bytes.total)}, ${cost.ms.toFixed(0)} ms, ${cost.results} results, top-10 overlap ${(overlap * 100).toFixed(0)}%`);
+      console.log(
+        `   words, ${q.kind}: ${kb(cost.bytes.total)}, ${cost.ms.toFixed(0)} ms, ${cost.results} results, top-10 overlap ${(overlap * 100).toFixed(0)}%`,
+      );
     }
     // Stop-words: the same query with 的, 了, 在 … left out; same hit list?
     const withStopWords = [...queries, { kind: 'sentence', query: '在山里教书的老师' }, { kind: 'title words', query: '山里的灯' }];
@@ -456,7 +496,9 @@ async function benchSize(stories: number, givenSite: string | undefined, withSha
       const after = await apiSearch(server, ['/pagefind/'], { ...q, query: stripped }, 10);
       const overlap = after.top.filter((u) => before.top.includes(u)).length / Math.max(1, Math.min(10, before.top.length));
       result.queries.stopWords.push({ query: q.query, stripped, before, after, overlap });
-      console.log(`   stop words, ${q.query} → ${stripped}: ${kb(before.bytes.total)} → ${kb(after.bytes.total)}, top-10 overlap ${(overlap * 100).toFixed(0)}%`);
+      console.log(
+        `   stop words, ${q.query} → ${stripped}: ${kb(before.bytes.total)} → ${kb(after.bytes.total)}, top-10 overlap ${(overlap * 100).toFixed(0)}%`,
+      );
     }
     result.ui = await measureTyping(server, queries);
   } finally {
@@ -475,7 +517,9 @@ async function measureTyping(server: StaticServer, queries: Query[]): Promise<Ui
   ] as const) {
     const timing = await uiTiming(server, query, second);
     timings.push(timing);
-    console.log(`   ${query}: cold ${timing.coldMs.toFixed(0)} ms (${kb(timing.coldBytes)}), then ${second}: ${timing.warmMs.toFixed(0)} ms`);
+    console.log(
+      `   ${query}: cold ${timing.coldMs.toFixed(0)} ms (${kb(timing.coldBytes)}), then ${second}: ${timing.warmMs.toFixed(0)} ms`,
+    );
   }
   return timings;
 }
@@ -498,13 +542,26 @@ function renderSection(results: SizeResult[]): string {
           : name === 'words'
             ? 'one index of words split by Intl.Segmenter (no character pairs)'
             : `${run.shardPages?.length ?? SHARDS} shards by year (${run.shardPages?.join(' / ')} pages), one after another`;
-      lines.push(`| ${r.stories.toLocaleString('en-US')} | ${r.pages.toLocaleString('en-US')} | ${label} | ${run.seconds.toFixed(1)} s | ${(run.peakMb / 1024).toFixed(2)} GB | ${mb(run.indexBytes)} | ${mb(run.bundleBytes)} in ${run.files.toLocaleString('en-US')} files |`);
+      lines.push(
+        `| ${r.stories.toLocaleString('en-US')} | ${r.pages.toLocaleString('en-US')} | ${label} | ${run.seconds.toFixed(1)} s | ${(run.peakMb / 1024).toFixed(2)} GB | ${mb(run.indexBytes)} | ${mb(run.bundleBytes)} in ${run.files.toLocaleString('en-US')} files |`,
+      );
     }
   }
-  lines.push('', '### First search, cold (transferred bytes until five results’ data; time from the search call, loading Pagefind included)', '');
-  lines.push('| stories | index | query | results | total | script+worker+wasm | page list | word chunks | fragments | time |', '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    '### First search, cold (transferred bytes until five results’ data; time from the search call, loading Pagefind included)',
+    '',
+  );
+  lines.push(
+    '| stories | index | query | results | total | script+worker+wasm | page list | word chunks | fragments | time |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const r of results) {
-    for (const [name, costs] of [['one index', r.queries.article], ['4 shards', r.queries.shards ?? []], ['words index', r.queries.words ?? []]] as const) {
+    for (const [name, costs] of [
+      ['one index', r.queries.article],
+      ['4 shards', r.queries.shards ?? []],
+      ['words index', r.queries.words ?? []],
+    ] as const) {
       for (const c of costs) {
         lines.push(
           `| ${r.stories.toLocaleString('en-US')} | ${name} | ${c.kind}: ${c.query} | ${c.results} | ${kb(c.bytes.total)} | ${kb(c.bytes.fixed)} | ${kb(c.bytes.meta)} | ${kb(c.bytes.chunks)} | ${kb(c.bytes.fragments)} | ${c.ms.toFixed(0)} ms |`,
@@ -517,14 +574,21 @@ function renderSection(results: SizeResult[]): string {
   for (const r of results) {
     for (const w of r.queries.words ?? []) {
       const production = r.queries.article.find((a) => a.query === w.query);
-      lines.push(`| ${r.stories.toLocaleString('en-US')} | ${w.query} | ${production?.results ?? '—'} | ${w.results} | ${(w.overlap * 100).toFixed(0)}% |`);
+      lines.push(
+        `| ${r.stories.toLocaleString('en-US')} | ${w.query} | ${production?.results ?? '—'} | ${w.results} | ${(w.overlap * 100).toFixed(0)}% |`,
+      );
     }
   }
   lines.push('', '### Stop-words left out of the query (的 了 在 这 …)', '');
-  lines.push('| stories | query | searched as | bytes before | bytes after | top-10 hits in common |', '| ---: | --- | --- | ---: | ---: | ---: |');
+  lines.push(
+    '| stories | query | searched as | bytes before | bytes after | top-10 hits in common |',
+    '| ---: | --- | --- | ---: | ---: | ---: |',
+  );
   for (const r of results) {
     for (const s of r.queries.stopWords) {
-      lines.push(`| ${r.stories.toLocaleString('en-US')} | ${s.query} | ${s.stripped} | ${kb(s.before.bytes.total)} | ${kb(s.after.bytes.total)} | ${(s.overlap * 100).toFixed(0)}% |`);
+      lines.push(
+        `| ${r.stories.toLocaleString('en-US')} | ${s.query} | ${s.stripped} | ${kb(s.before.bytes.total)} | ${kb(s.after.bytes.total)} | ${(s.overlap * 100).toFixed(0)}% |`,
+      );
     }
   }
   lines.push('', '### Typing into /search/ (from the last keystroke to five results on screen; 120 ms of it is the typing pause)', '');
@@ -532,7 +596,9 @@ function renderSection(results: SizeResult[]): string {
   for (const r of results) {
     r.ui.forEach((u, i) => {
       const second = i === 0 ? '学生' : (r.ui[0]?.query ?? '');
-      lines.push(`| ${r.stories.toLocaleString('en-US')} | ${u.query} | ${u.coldMs.toFixed(0)} ms | ${kb(u.coldBytes)} | ${second} | ${u.warmMs.toFixed(0)} ms |`);
+      lines.push(
+        `| ${r.stories.toLocaleString('en-US')} | ${u.query} | ${u.coldMs.toFixed(0)} ms | ${kb(u.coldBytes)} | ${second} | ${u.warmMs.toFixed(0)} ms |`,
+      );
     });
   }
   lines.push('');
@@ -587,7 +653,10 @@ async function siteSearch(server: StaticServer, script: string, query: Query, co
     const result = await page.evaluate(
       async ({ term, count }) => {
         const started = performance.now();
-        const answer = await (window as unknown as { yangwangSearch(q: string, n: number): Promise<BenchSearchAnswer> }).yangwangSearch(term, count);
+        const answer = await (window as unknown as { yangwangSearch(q: string, n: number): Promise<BenchSearchAnswer> }).yangwangSearch(
+          term,
+          count,
+        );
         return { ms: performance.now() - started, results: answer.ids.length, top: answer.top.map((t) => t.url) };
       },
       { term: query.query, count },
@@ -600,7 +669,9 @@ async function siteSearch(server: StaticServer, script: string, query: Query, co
 
 /** Edits one story's built page (a sentence added to its article), for the reuse measurement. */
 function editOneStory(site: string): () => void {
-  const dir = readdirSync(join(site, 'stories'), { withFileTypes: true }).find((d) => d.isDirectory() && d.name !== 'page' && !/^\d+$/.test(d.name));
+  const dir = readdirSync(join(site, 'stories'), { withFileTypes: true }).find(
+    (d) => d.isDirectory() && d.name !== 'page' && !/^\d+$/.test(d.name),
+  );
   const file = join(site, 'stories', dir?.name ?? '', 'index.html');
   const original = readFileSync(file, 'utf-8');
   writeFileSync(file, original.replace(/(<p class="lede summary"[^>]*>)/, '$1编辑改过的一句话。'));
@@ -608,7 +679,9 @@ function editOneStory(site: string): () => void {
 }
 
 async function benchParts(stories: number, site: string, variants: number[], withBrowser: boolean): Promise<PartsResult> {
-  const pages = listHtml(site).filter((f) => !f.startsWith('pagefind') && /\sdata-pagefind-body[\s>]/.test(readFileSync(join(site, f), 'utf-8'))).length;
+  const pages = listHtml(site).filter(
+    (f) => !f.startsWith('pagefind') && /\sdata-pagefind-body[\s>]/.test(readFileSync(join(site, f), 'utf-8')),
+  ).length;
   const out = join(site, 'pagefind');
   const script = withBrowser ? await bundleSearch() : '';
   const runs: PartsRun[] = [];
@@ -619,11 +692,30 @@ async function benchParts(stories: number, site: string, variants: number[], wit
     const cache = join(WORK, `parts-cache-${stories}-${partPages}${chunk ? `-c${chunk}` : ''}`);
     rmSync(cache, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
-    const args = (c: boolean) => ['scripts/bench/search.ts', '--worker', 'parts', '--site', site, '--out', out, '--part-pages', String(partPages), ...(c ? ['--cache', cache] : [])];
+    const args = (c: boolean) => [
+      'scripts/bench/search.ts',
+      '--worker',
+      'parts',
+      '--site',
+      site,
+      '--out',
+      out,
+      '--part-pages',
+      String(partPages),
+      ...(c ? ['--cache', cache] : []),
+    ];
     const summary = () => JSON.parse(readFileSync(`${out}.summary.json`, 'utf-8')) as { parts: number; reused: number };
     console.log(`== ${stories}: ${variant}, clean`);
     const clean = await measured(args(Number.isFinite(partPages)), {}, join(WORK, `parts-${stories}-${partPages}.log`));
-    const run: PartsRun = { variant, partPages, parts: summary().parts, clean: { seconds: clean.seconds, peakMb: clean.peakMb }, indexBytes: 0, files: 0, searches: [] };
+    const run: PartsRun = {
+      variant,
+      partPages,
+      parts: summary().parts,
+      clean: { seconds: clean.seconds, peakMb: clean.peakMb },
+      indexBytes: 0,
+      files: 0,
+      searches: [],
+    };
     console.log(`   ${run.parts} parts, ${clean.seconds.toFixed(1)} s, peak ${clean.peakMb.toFixed(0)} MB`);
     if (Number.isFinite(partPages)) {
       const unchanged = await measured(args(true));
@@ -637,7 +729,9 @@ async function benchParts(stories: number, site: string, variants: number[], wit
       }
       // Back to the index of the unedited site for the searches.
       await measured(args(true));
-      console.log(`   nothing changed ${run.unchanged.seconds.toFixed(1)} s; one story edited ${run.oneStory.seconds.toFixed(1)} s, peak ${run.oneStory.peakMb.toFixed(0)} MB`);
+      console.log(
+        `   nothing changed ${run.unchanged.seconds.toFixed(1)} s; one story edited ${run.oneStory.seconds.toFixed(1)} s, peak ${run.oneStory.peakMb.toFixed(0)} MB`,
+      );
     }
     const size = measureDir(out);
     run.indexBytes = size.indexBytes;
@@ -666,20 +760,28 @@ function renderPartsSection(results: PartsResult[]): string {
     '',
     `Pagefind run by the build's own indexing code (src/integrations/search-index.ts) on a site built with YANGWANG_SEARCH_INDEX=off; memory is the peak resident memory of the whole process tree (Node and Pagefind), sampled every 100 ms. “Nothing changed” and “one story edited” index again with the parts cache of the clean run (one story's article changed in the built HTML). Searches run in a fresh Chromium through the search page's own code (search-run.ts: parts merged, stop-words left out); bytes are what the static server sent (gzip where a host would compress) until five results' data.`,
     '',
-    ...results.map((r) => `- ${r.stories.toLocaleString('en-US')} stories: measured ${r.measured}${r.commit ? ` at commit ${r.commit}` : ''}${r.note ? `. ${r.note}` : ''}`),
+    ...results.map(
+      (r) =>
+        `- ${r.stories.toLocaleString('en-US')} stories: measured ${r.measured}${r.commit ? ` at commit ${r.commit}` : ''}${r.note ? `. ${r.note}` : ''}`,
+    ),
     '',
     '| stories | pages | index | parts | clean: time / peak | nothing changed | one story edited | index files |',
     '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of results) {
     for (const run of r.runs) {
-      const again = (x?: { seconds: number; peakMb: number; reused: number }) => (x ? `${x.seconds.toFixed(1)} s / ${(x.peakMb / 1024).toFixed(2)} GB (${x.reused} of ${run.parts} reused)` : '—');
+      const again = (x?: { seconds: number; peakMb: number; reused: number }) =>
+        x ? `${x.seconds.toFixed(1)} s / ${(x.peakMb / 1024).toFixed(2)} GB (${x.reused} of ${run.parts} reused)` : '—';
       lines.push(
         `| ${r.stories.toLocaleString('en-US')} | ${r.pages.toLocaleString('en-US')} | ${run.variant} | ${run.parts} | ${run.clean.seconds.toFixed(1)} s / ${(run.clean.peakMb / 1024).toFixed(2)} GB | ${again(run.unchanged)} | ${again(run.oneStory)} | ${mb(run.indexBytes)} in ${run.files.toLocaleString('en-US')} files |`,
       );
     }
   }
-  lines.push('', '| stories | index | query | results | total | script+worker+wasm | page lists | word chunks | fragments | other | time |', '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    '| stories | index | query | results | total | script+worker+wasm | page lists | word chunks | fragments | other | time |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const r of results) {
     for (const run of r.runs) {
       for (const c of run.searches) {
@@ -732,9 +834,18 @@ const { values } = parseArgs({
 
 if (values.parts && !values.worker) {
   const sites = new Map(values.site.map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
-  const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = values.sizes
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   // One index is measured too, unless --no-one-index (it needs about 11 GB at 10,000 stories).
-  const variants = [...(values['no-one-index'] ? [] : [Number.POSITIVE_INFINITY]), ...values.parts.split(',').map(Number).filter((n) => n > 0)];
+  const variants = [
+    ...(values['no-one-index'] ? [] : [Number.POSITIVE_INFINITY]),
+    ...values.parts
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0),
+  ];
   const file = join(WORK, 'parts.json');
   await mkdir(WORK, { recursive: true });
   const all: Record<string, PartsResult> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf-8')) as Record<string, PartsResult>) : {};
@@ -744,16 +855,24 @@ if (values.parts && !values.worker) {
     // Runs of other variants measured before are kept.
     result.runs = [...previous.filter((r) => !result.runs.some((n) => n.variant === r.variant)), ...result.runs];
     all[stories] = result;
-    writeFileSync(file, JSON.stringify(all, (_, v: unknown) => (v === Number.POSITIVE_INFINITY ? 'Infinity' : v), 2));
+    writeFileSync(
+      file,
+      JSON.stringify(all, (_, v: unknown) => (v === Number.POSITIVE_INFINITY ? 'Infinity' : v), 2),
+    );
     writePartsSection(Object.values(all).sort((a, b) => a.stories - b.stories));
   }
 } else if (values.worker) {
   await worker(values.worker, resolve(values.site[0] ?? ''), resolve(values.out ?? ''), values.shard);
 } else {
   const sites = new Map(values.site.map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
-  const sizes = values.sizes.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = values.sizes
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   await mkdir(WORK, { recursive: true });
-  const all: Record<string, SizeResult> = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>) : {};
+  const all: Record<string, SizeResult> = existsSync(RESULTS)
+    ? (JSON.parse(readFileSync(RESULTS, 'utf-8')) as Record<string, SizeResult>)
+    : {};
   for (const stories of sizes) {
     const previous = all[stories];
     if (values['ui-only'] && previous) {

@@ -21,7 +21,9 @@ const cacheDir = mkdtempSync(join(tmpdir(), 'yangwang-share-bench-'));
 const { renderShareImage: render } = await import('../../src/render/share-card/draw-card.ts');
 const renderShareImage = (input: Parameters<typeof render>[0]) => render(input, cacheDir);
 
-const covers = readdirSync('content/stories').map((id) => join('content/stories', id, 'cover.jpg')).filter((f) => existsSync(f));
+const covers = readdirSync('content/stories')
+  .map((id) => join('content/stories', id, 'cover.jpg'))
+  .filter((f) => existsSync(f));
 const sizes = await Promise.all(covers.map((f) => sharp(f).metadata()));
 const site = { name: '仰望', tagline: '优秀教师先进事迹' };
 const TITLES = ['山里的灯', '没有门牌的工作室', '念对每一个名字', '一块黑板和三十年的山路：记一位乡村教师', '慢慢来'];
@@ -44,7 +46,8 @@ const cpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? 0;
 
 // The first card pays for reading the two 15 MB fonts and starting HarfBuzz and Yoga.
 let t = performance.now();
@@ -84,7 +87,7 @@ const body = [
   `| each further card, not cached (mean) | ${f(coldWall / count, 1)} ms | ${f(coldCpu / count, 1)} ms |`,
   `| each card, not cached (median / 95th percentile) | ${f(percentile(cold, 50), 1)} / ${f(percentile(cold, 95), 1)} ms | |`,
   `| each card from the cache | ${f(warmWall / count, 2)} ms | ${f(warmCpu / count, 2)} ms |`,
-  `| 1,000 cards, not cached (extrapolated) | ${f((coldWall / count) * 1000 / 1000, 1)} s | ${f((coldCpu / count) * 1000 / 1000, 1)} s |`,
+  `| 1,000 cards, not cached (extrapolated) | ${f(((coldWall / count) * 1000) / 1000, 1)} s | ${f(((coldCpu / count) * 1000) / 1000, 1)} s |`,
   '',
   `Average card: ${f(bytes / count / 1024)} KB. Peak resident memory of the run: ${f(peakRss / 1024 / 1024)} MB.`,
 ].join('\n');

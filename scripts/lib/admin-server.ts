@@ -74,10 +74,15 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
   // The configuration as built, saving through this server (same origin) into the repository's
   // current branch. Decap uses `local_backend` only on localhost and 127.0.0.1.
   app.get('/admin/config.json', (req, res) => {
-    const config = JSON.parse(readFileSync(join(adminDir, 'config.json'), 'utf-8')) as { cms: { backend: { branch: string }; local_backend?: unknown } };
+    const config = JSON.parse(readFileSync(join(adminDir, 'config.json'), 'utf-8')) as {
+      cms: { backend: { branch: string }; local_backend?: unknown };
+    };
     config.cms.backend.branch = branch;
     config.cms.local_backend = { url: `http://${req.get('host') ?? host}/api/v1` };
-    res.type(TYPES['.json'] ?? '').set('Cache-Control', 'no-store').send(JSON.stringify(config));
+    res
+      .type(TYPES['.json'] ?? '')
+      .set('Cache-Control', 'no-store')
+      .send(JSON.stringify(config));
   });
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
   app.use('/admin', (req, res, next) => {
@@ -86,7 +91,10 @@ export async function startAdminServer(options: AdminServerOptions): Promise<Adm
       return;
     }
     const file = normalize(join(adminDir, decodeURIComponent(req.path)));
-    if (!file.startsWith(adminDir + sep) || !existsSync(file)) { next(); return; }
+    if (!file.startsWith(adminDir + sep) || !existsSync(file)) {
+      next();
+      return;
+    }
     sendFile(res, file);
   });
   app.get('/favicon.svg', (_req, res) => sendFile(res, join(process.cwd(), 'public/favicon.svg')));
@@ -120,5 +128,8 @@ function sendFile(res: Response, file: string): void {
     res.status(404).send('');
     return;
   }
-  res.type(TYPES[extname(file)] ?? 'application/octet-stream').set('Cache-Control', 'no-cache').send(readFileSync(file));
+  res
+    .type(TYPES[extname(file)] ?? 'application/octet-stream')
+    .set('Cache-Control', 'no-cache')
+    .send(readFileSync(file));
 }

@@ -110,7 +110,11 @@ function describeRanges(pattern: RegExp): string {
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 
-function describeWidget(field: FieldInfo, all: readonly FieldInfo[], schools: readonly CmsSchool[]): Omit<CmsField, 'name' | 'label' | 'required' | 'hint'> {
+function describeWidget(
+  field: FieldInfo,
+  all: readonly FieldInfo[],
+  schools: readonly CmsSchool[],
+): Omit<CmsField, 'name' | 'label' | 'required' | 'hint'> {
   if (field.reference === 'teachers') {
     return {
       widget: 'relation',
@@ -130,7 +134,11 @@ function describeWidget(field: FieldInfo, all: readonly FieldInfo[], schools: re
     // so inside an optional group nothing is required in the form, and the content check (CI)
     // reports a group that is only half filled.
     const children = childrenOf(field, all).map((c) => createField(c, all, schools));
-    return { widget: 'object', collapsed: !field.required, fields: field.required ? children : children.map((c) => ({ ...c, required: false })) };
+    return {
+      widget: 'object',
+      collapsed: !field.required,
+      fields: field.required ? children : children.map((c) => ({ ...c, required: false })),
+    };
   }
   if (field.shape === 'objects') {
     const children = childrenOf(field, all);
@@ -143,12 +151,23 @@ function describeWidget(field: FieldInfo, all: readonly FieldInfo[], schools: re
     };
   }
   if (field.shape === 'list') {
-    return { widget: 'list', field: { name: 'value', label: getFieldLabel(field), widget: 'string' }, ...(field.minItems ? { min: field.minItems } : {}) };
+    return {
+      widget: 'list',
+      field: { name: 'value', label: getFieldLabel(field), widget: 'string' },
+      ...(field.minItems ? { min: field.minItems } : {}),
+    };
   }
   if (field.image) return { widget: 'image', choose_url: false };
   if (field.choices) return { widget: 'select', options: field.choices };
   if (field.kind === '日期 YYYY-MM-DD') {
-    return { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true, pattern: [DATE_PATTERN, ADMIN.patternDate] };
+    return {
+      widget: 'datetime',
+      format: 'YYYY-MM-DD',
+      date_format: 'YYYY-MM-DD',
+      time_format: false,
+      picker_utc: true,
+      pattern: [DATE_PATTERN, ADMIN.patternDate],
+    };
   }
   if (field.kind === '年份') return { widget: 'number', value_type: 'int', min: 1949, max: 2100 };
   if (field.kind === 'true 或 false') return { widget: 'boolean' };
@@ -188,7 +207,13 @@ export function readSchools(root: string, contentDir = 'content'): CmsSchool[] {
 }
 
 /** Field order, defaults and date paths of a collection: what the file writer needs (src/lib/frontmatter-edit.ts). */
-export function getEntryShape(collection: CmsCollectionName): { order: string[]; defaults: Record<string, unknown>; dates: string[]; images: string[]; references: string[] } {
+export function getEntryShape(collection: CmsCollectionName): {
+  order: string[];
+  defaults: Record<string, unknown>;
+  dates: string[];
+  images: string[];
+  references: string[];
+} {
   const fields = listSchemaFields()[collection];
   return {
     images: fields.filter((f) => f.image).map((f) => f.path),
@@ -336,19 +361,27 @@ export function findConfigDrift(
         const options = (field.options ?? []).map((o) => (typeof o === 'string' ? o : o.value));
         if (JSON.stringify(options) !== JSON.stringify(info.choices)) out.push(`${where}: 选项应为 ${info.choices.join('、')}`);
       }
-      if (info.pattern && field.pattern?.[0] !== toDecapPattern(info.pattern.source, info.pattern.flags)) out.push(`${where}: 格式（pattern）与 schema 不同`);
-      if (info.kind === '日期 YYYY-MM-DD' && (field.widget !== 'datetime' || field.format !== 'YYYY-MM-DD')) out.push(`${where}: 应是 YYYY-MM-DD 日期`);
+      if (info.pattern && field.pattern?.[0] !== toDecapPattern(info.pattern.source, info.pattern.flags))
+        out.push(`${where}: 格式（pattern）与 schema 不同`);
+      if (info.kind === '日期 YYYY-MM-DD' && (field.widget !== 'datetime' || field.format !== 'YYYY-MM-DD'))
+        out.push(`${where}: 应是 YYYY-MM-DD 日期`);
       if (info.image && field.widget !== 'image') out.push(`${where}: 应是图片上传`);
-      if (info.reference === 'teachers' && (field.widget !== 'relation' || field.collection !== 'teachers' || field.multiple !== (info.shape === 'list'))) {
+      if (
+        info.reference === 'teachers' &&
+        (field.widget !== 'relation' || field.collection !== 'teachers' || field.multiple !== (info.shape === 'list'))
+      ) {
         out.push(`${where}: 应从已有教师中选择`);
       }
       if (info.reference === 'schools') {
         const ids = (field.options ?? []).map((o) => (typeof o === 'string' ? o : o.value));
-        if (field.widget !== 'select' || JSON.stringify(ids) !== JSON.stringify(schools.map((s) => s.id))) out.push(`${where}: 应从学校名录中选择`);
+        if (field.widget !== 'select' || JSON.stringify(ids) !== JSON.stringify(schools.map((s) => s.id)))
+          out.push(`${where}: 应从学校名录中选择`);
       }
       if (info.shape === 'list' && (info.minItems ?? 0) !== (field.min ?? 0)) out.push(`${where}: 至少 ${info.minItems ?? 0} 项`);
-      if (info.defaultValue !== undefined && JSON.stringify(field.default) !== JSON.stringify(info.defaultValue)) out.push(`${where}: 默认值应为 ${JSON.stringify(info.defaultValue)}`);
-      if (info.maxLength !== undefined && !field.pattern?.[0].includes(`{0,${info.maxLength}}`)) out.push(`${where}: 最多 ${info.maxLength} 字`);
+      if (info.defaultValue !== undefined && JSON.stringify(field.default) !== JSON.stringify(info.defaultValue))
+        out.push(`${where}: 默认值应为 ${JSON.stringify(info.defaultValue)}`);
+      if (info.maxLength !== undefined && !field.pattern?.[0].includes(`{0,${info.maxLength}}`))
+        out.push(`${where}: 最多 ${info.maxLength} 字`);
     }
   }
   return out;

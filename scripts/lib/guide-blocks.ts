@@ -38,7 +38,13 @@ export function fillGuide(text: string, blocks: Record<string, string> = renderG
 function renderFieldTable(fields: readonly FieldInfo[]): string {
   const rows = fields.map((f) => {
     const name = `${'　'.repeat(f.depth)}\`${f.path}\``;
-    const need = f.required ? (f.depth ? '必填（在上一级里）' : '必填') : f.defaultValue !== undefined ? `可不写（默认 ${JSON.stringify(f.defaultValue)}）` : '可不写';
+    const need = f.required
+      ? f.depth
+        ? '必填（在上一级里）'
+        : '必填'
+      : f.defaultValue !== undefined
+        ? `可不写（默认 ${JSON.stringify(f.defaultValue)}）`
+        : '可不写';
     const kind = f.choices ? `${f.kind}：${f.choices.join('、')}` : f.kind;
     return `| ${name} | ${need} | ${kind} | ${escapeCell(f.doc)} |`;
   });
@@ -49,9 +55,16 @@ function renderComponents(): string {
   const parts: string[] = [];
   for (const [name, spec] of Object.entries(COMPONENTS)) {
     const attributes = spec.attributes.length
-      ? spec.attributes.map((a) => `\`${a}\`${spec.required.includes(a) ? '（必填）' : ''}${spec.hints?.[a] ? `：${escapeText(spec.hints[a])}` : ''}`).join('；')
+      ? spec.attributes
+          .map((a) => `\`${a}\`${spec.required.includes(a) ? '（必填）' : ''}${spec.hints?.[a] ? `：${escapeText(spec.hints[a])}` : ''}`)
+          .join('；')
       : '无';
-    const content = { none: '不写内容，自闭合 `<… />`', required: '要写内容', optional: '内容可写可不写', only: `只能写 ${(spec.only ?? []).map((n) => `\`<${n}>\``).join('、')}` }[spec.children];
+    const content = {
+      none: '不写内容，自闭合 `<… />`',
+      required: '要写内容',
+      optional: '内容可写可不写',
+      only: `只能写 ${(spec.only ?? []).map((n) => `\`<${n}>\``).join('、')}`,
+    }[spec.children];
     parts.push(
       `### \`<${name}>\``,
       '',

@@ -22,7 +22,9 @@ function renderField(field: FieldInfo, all: readonly FieldInfo[], values: FieldV
   const key = field.path.split('.').at(-1)?.replace('[]', '') ?? field.path;
   const given = values[field.path];
   const hasValue = given !== undefined;
-  const children = all.filter((f) => f.depth === field.depth + 1 && (f.path.startsWith(`${field.path}.`) || f.path.startsWith(`${field.path}[].`)));
+  const children = all.filter(
+    (f) => f.depth === field.depth + 1 && (f.path.startsWith(`${field.path}.`) || f.path.startsWith(`${field.path}[].`)),
+  );
   const childGiven = children.some((c) => values[c.path] !== undefined);
   // An optional field that is not given stays a comment; a given one, or a required one, is written.
   const asComment = commented || (!field.required && !hasValue && !childGiven && field.defaultValue === undefined);
@@ -38,8 +40,16 @@ function renderField(field: FieldInfo, all: readonly FieldInfo[], values: FieldV
     if (!items.length) {
       // An example item, as a comment, shows how one is written.
       const exampleLines = children.flatMap((c, i) => {
-        const inner = renderField({ ...c, required: true }, all, { [c.path]: c.shape === 'value' ? example(c) : undefined }, indent + 4, true);
-        return i === 0 ? inner.map((l, k) => (k === 0 ? l.replace(`${' '.repeat(indent + 4)}# `, `${' '.repeat(indent + 2)}# - `) : l)) : inner;
+        const inner = renderField(
+          { ...c, required: true },
+          all,
+          { [c.path]: c.shape === 'value' ? example(c) : undefined },
+          indent + 4,
+          true,
+        );
+        return i === 0
+          ? inner.map((l, k) => (k === 0 ? l.replace(`${' '.repeat(indent + 4)}# `, `${' '.repeat(indent + 2)}# - `) : l))
+          : inner;
       });
       return [line(`${key}: []`, note), ...exampleLines.map((l) => l.replace(/^(\s*)# # /, '$1# '))];
     }
@@ -49,7 +59,9 @@ function renderField(field: FieldInfo, all: readonly FieldInfo[], values: FieldV
       children.forEach((c, i) => {
         if (itemValues[c.path] === undefined && !c.required) return;
         const inner = renderField(c, all, itemValues, indent + 4, false);
-        out.push(...(i === 0 ? inner.map((l, k) => (k === 0 ? l.replace(' '.repeat(indent + 4), `${' '.repeat(indent + 2)}- `) : l)) : inner));
+        out.push(
+          ...(i === 0 ? inner.map((l, k) => (k === 0 ? l.replace(' '.repeat(indent + 4), `${' '.repeat(indent + 2)}- `) : l)) : inner),
+        );
       });
     }
     return out;

@@ -88,7 +88,15 @@ const REFERENCE_NAMES: Record<CollectionName, string> = {
   honours: '年度',
 };
 
-interface AnyDef { type: string; innerType?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string>; defaultValue?: unknown; in?: z.ZodType }
+interface AnyDef {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  entries?: Record<string, string>;
+  defaultValue?: unknown;
+  in?: z.ZodType;
+}
 
 let cached: Record<EditorCollection, FieldInfo[]> | undefined;
 
@@ -171,7 +179,14 @@ function computeSchemaFields(): Record<EditorCollection, FieldInfo[]> {
     }
     const def = schema.def as AnyDef;
     const label = labels.get(schema);
-    const base = { required, defaultValue, inner: schema, choices: undefined as string[] | undefined, reference: label?.reference, image: label?.image };
+    const base = {
+      required,
+      defaultValue,
+      inner: schema,
+      choices: undefined as string[] | undefined,
+      reference: label?.reference,
+      image: label?.image,
+    };
     if (def.type === 'object' || (def.type === 'union' && def.options?.every((o) => (o.def as AnyDef).type === 'object'))) {
       return { ...base, kind: '一组字段', shape: 'object' as const };
     }
@@ -183,7 +198,10 @@ function computeSchemaFields(): Record<EditorCollection, FieldInfo[]> {
     return { ...base, ...describeValue(schema, label), shape: 'value' as const };
   }
 
-  function describeValue(schema: z.ZodType, label: { reference?: CollectionName; image?: true } | undefined): { kind: string; choices?: string[] } {
+  function describeValue(
+    schema: z.ZodType,
+    label: { reference?: CollectionName; image?: true } | undefined,
+  ): { kind: string; choices?: string[] } {
     if (label?.reference) return { kind: REFERENCE_NAMES[label.reference] };
     if (label?.image) return { kind: '图片路径' };
     if (schema === isoDate) return { kind: '日期 YYYY-MM-DD' };
@@ -230,7 +248,8 @@ function readChecks(schema: z.ZodType, shape: FieldInfo['shape']): Pick<FieldInf
       out.pattern = { source: check.pattern.source, flags: check.pattern.flags, message };
     }
     if (check.check === 'max_length' && check.maximum !== undefined && shape === 'value') out.maxLength = check.maximum;
-    if (check.check === 'min_length' && check.minimum !== undefined && (shape === 'list' || shape === 'objects')) out.minItems = check.minimum;
+    if (check.check === 'min_length' && check.minimum !== undefined && (shape === 'list' || shape === 'objects'))
+      out.minItems = check.minimum;
   }
   return out;
 }
@@ -249,7 +268,7 @@ function readFieldDocs(): Record<EditorCollection, Map<string, string>> {
   const probe = `${ROOT}src/schemas/__field-docs-probe.ts`;
   const source = [
     "import type { z } from 'astro/zod';",
-        "import { createHonourYearSchema } from './honours.ts';",
+    "import { createHonourYearSchema } from './honours.ts';",
     "import { redirectSchema } from './redirects.ts';",
     "import { schoolSchema } from './schools.ts';",
     "import { createStorySchema } from './stories.ts';",
@@ -276,7 +295,8 @@ function readFieldDocs(): Record<EditorCollection, Map<string, string>> {
   const host = ts.createCompilerHost(options);
   const getSourceFile = host.getSourceFile.bind(host);
   const fileExists = host.fileExists.bind(host);
-  host.getSourceFile = (file, language, ...rest) => (file === probe ? ts.createSourceFile(file, source, language) : getSourceFile(file, language, ...rest));
+  host.getSourceFile = (file, language, ...rest) =>
+    file === probe ? ts.createSourceFile(file, source, language) : getSourceFile(file, language, ...rest);
   host.fileExists = (file) => file === probe || fileExists(file);
   const program = ts.createProgram([probe], options, host);
   const checker = program.getTypeChecker();

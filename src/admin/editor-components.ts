@@ -73,7 +73,7 @@ export function escapeAttribute(value: string): string {
 
 function formatAttributes(spec: ComponentSpec, data: Record<string, unknown>): string {
   return spec.attributes
-    .map((name) => [name, typeof data[name] === 'string' ? (data[name]).trim() : ''] as const)
+    .map((name) => [name, typeof data[name] === 'string' ? data[name].trim() : ''] as const)
     .map(([name, value]) => [name, name === 'src' ? toRelativePath(value) : value] as const)
     .filter(([, value]) => value !== '')
     .map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`)
@@ -92,7 +92,13 @@ function attributeFields(spec: ComponentSpec): EditorField[] {
 }
 
 function contentField(spec: ComponentSpec): EditorField {
-  return { name: CONTENT_FIELD, label: ADMIN.componentContent, widget: 'text', required: spec.children === 'required', hint: ADMIN.componentContentHint };
+  return {
+    name: CONTENT_FIELD,
+    label: ADMIN.componentContent,
+    widget: 'text',
+    required: spec.children === 'required',
+    hint: ADMIN.componentContentHint,
+  };
 }
 
 /** The content between the tags as written for a new or edited component. */
@@ -107,10 +113,10 @@ function escapeHtml(text: string): string {
 
 function createComponent(name: string, spec: ComponentSpec): EditorComponent {
   const selfClosing = spec.children === 'none';
-  const pattern = selfClosing
-    ? new RegExp(`^<${name}${ATTRIBUTES}\\/>`)
-    : new RegExp(`^<${name}${ATTRIBUTES}>([\\s\\S]*?)<\\/${name}>`);
-  const children = (spec.only ?? []).map((child) => [child, COMPONENTS[child]] as const).filter((c): c is readonly [string, ComponentSpec] => Boolean(c[1]));
+  const pattern = selfClosing ? new RegExp(`^<${name}${ATTRIBUTES}\\/>`) : new RegExp(`^<${name}${ATTRIBUTES}>([\\s\\S]*?)<\\/${name}>`);
+  const children = (spec.only ?? [])
+    .map((child) => [child, COMPONENTS[child]] as const)
+    .filter((c): c is readonly [string, ComponentSpec] => Boolean(c[1]));
   const fields: EditorField[] = [...attributeFields(spec)];
   if (spec.children === 'required' || spec.children === 'optional') fields.push(contentField(spec));
   const [childName, childSpec] = children[0] ?? [];
@@ -144,7 +150,9 @@ function createComponent(name: string, spec: ComponentSpec): EditorComponent {
     if (selfClosing) return `${open} />`;
     if (spec.children === 'only' && childName && childSpec) {
       const items = Array.isArray(data[ITEMS_FIELD]) ? (data[ITEMS_FIELD] as Record<string, unknown>[]) : [];
-      const lines = items.map((item) => `<${childName}${formatAttributes(childSpec, item)}>${textOf(item[CONTENT_FIELD]).trim()}</${childName}>`);
+      const lines = items.map(
+        (item) => `<${childName}${formatAttributes(childSpec, item)}>${textOf(item[CONTENT_FIELD]).trim()}</${childName}>`,
+      );
       return `${open}>\n${lines.join('\n')}\n</${name}>`;
     }
     return `${open}>${formatContent(textOf(data[CONTENT_FIELD]), Boolean(spec.block))}</${name}>`;

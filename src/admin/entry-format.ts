@@ -40,6 +40,8 @@ export function readEditorEntry(text: string, shape: EditorEntryShape): Record<s
 
 /** The file the editor writes for the form's values. */
 export function writeEditorEntry(data: Readonly<Record<string, unknown>>, shape: EditorEntryShape): string {
-  const stripped = mapReferences({ ...data }, shape.references, (id) => (id.endsWith(ENTRY_SUFFIX) ? id.slice(0, -ENTRY_SUFFIX.length) : id));
+  const stripped = mapReferences({ ...data }, shape.references, (id) =>
+    id.endsWith(ENTRY_SUFFIX) ? id.slice(0, -ENTRY_SUFFIX.length) : id,
+  );
   return writeEntryFile(stripped, shape);
 }

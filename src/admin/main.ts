@@ -29,7 +29,11 @@ interface WidgetProps {
 
 interface DecapCms {
   init(options: { config: unknown }): void;
-  registerCustomFormat(name: string, extension: string, format: { fromFile: (text: string) => unknown; toFile: (data: Record<string, unknown>) => string }): void;
+  registerCustomFormat(
+    name: string,
+    extension: string,
+    format: { fromFile: (text: string) => unknown; toFile: (data: Record<string, unknown>) => string },
+  ): void;
   registerEditorComponent(component: unknown): void;
   registerWidget(name: string, control: unknown, preview?: unknown): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: ImmutableMap }) => unknown }): void;
@@ -91,7 +95,12 @@ class AddressControl extends Component<WidgetProps> {
 
   override render() {
     const { forID, classNameWrapper, value, entry, setActiveStyle, setInactiveStyle, onChange } = this.props;
-    if (!this.isNew()) return createElement('p', { id: forID, className: classNameWrapper }, `${String(entry.get('slug')).replace(/\/index$/, '')}　${ADMIN.address.fixed}`);
+    if (!this.isNew())
+      return createElement(
+        'p',
+        { id: forID, className: classNameWrapper },
+        `${String(entry.get('slug')).replace(/\/index$/, '')}　${ADMIN.address.fixed}`,
+      );
     return createElement('input', {
       id: forID,
       type: 'text',

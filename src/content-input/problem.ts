@@ -18,9 +18,7 @@ export function formatProblem(problem: ContentProblem): string {
 
 /** Problems sorted by file, then line, so the report reads top to bottom. */
 export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
-  return [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
-  );
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** An error that carries every problem found, so editors see them all at once. */
@@ -29,9 +27,7 @@ export class ContentError extends Error {
 
   constructor(problems: readonly ContentProblem[]) {
     const sorted = sortProblems(problems);
-    super(
-      `内容检查发现 ${sorted.length} 个问题：\n${sorted.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
-    );
+    super(`内容检查发现 ${sorted.length} 个问题：\n${sorted.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
     this.name = 'ContentError';
     this.problems = sorted;
   }

@@ -6,7 +6,14 @@ import type { FeedEntry, FeedFacts } from '../lib/feeds.ts';
 import { getImageFile } from '../lib/image-file.ts';
 import type { Story } from './stories.ts';
 
-const MIME: Readonly<Record<string, string>> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
+const MIME: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  gif: 'image/gif',
+};
 
 /** What a feed shows of a story. */
 export interface FeedStory {

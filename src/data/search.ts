@@ -79,7 +79,12 @@ export async function getStorySearchFacets(story: Story): Promise<SearchFacets> 
     },
     date: story.data.published,
     image: story.data.cover.src,
-    about: { people: teachers.map((t) => t.data.name), writer: story.data.writer, facts: [...filters.school, ...filters.district], themes: story.data.themes },
+    about: {
+      people: teachers.map((t) => t.data.name),
+      writer: story.data.writer,
+      facts: [...filters.school, ...filters.district],
+      themes: story.data.themes,
+    },
   };
 }
 

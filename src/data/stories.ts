@@ -24,7 +24,13 @@ function getIndex(): Promise<StoryIndex> {
     for (const story of all) {
       for (const id of new Set(story.data.teachers.map((t) => t.id))) appendToList(byTeacher, id, story);
     }
-    const relatable = (s: Story) => ({ id: s.id, teachers: s.data.teachers.map((t) => t.id), themes: s.data.themes, published: s.data.published, entry: s });
+    const relatable = (s: Story) => ({
+      id: s.id,
+      teachers: s.data.teachers.map((t) => t.id),
+      themes: s.data.themes,
+      published: s.data.published,
+      entry: s,
+    });
     const query = indexRelatedStories(all.map(relatable));
     const findRelated = (story: Story, limit: number) => query(relatable(story), limit).map((r) => r.entry);
     return { all, byId: new Map(all.map((s) => [s.id, s])), byTeacher, findRelated };

@@ -27,7 +27,11 @@ import { sortHonoursNewestFirst } from '../lib/honours.ts';
 const absolute = (path: string, site: URL) => new URL(path, site).href;
 
 function getPublisher(site: URL): PublisherFacts {
-  return { name: SITE.publisher, url: absolute('/', site), logo: { url: absolute('/apple-touch-icon.png', site), width: 180, height: 180 } };
+  return {
+    name: SITE.publisher,
+    url: absolute('/', site),
+    logo: { url: absolute('/apple-touch-icon.png', site), width: 180, height: 180 },
+  };
 }
 
 /** An image with its facts; `termsUrl` is where reuse terms are stated. */
@@ -114,9 +118,10 @@ export function getVolumeJsonLd(route: VolumeRoute, site: URL) {
 export function getHonourYearJsonLd(route: HonourYearRoute, site: URL) {
   const url = absolute(`/honours/${route.id}/`, site);
   const entries: ListEntry[] = route.awards.map((award) => {
-    const people: ListEntry[] = award.recipients.map(
-      (r): ListEntry =>
-        'teacher' in r ? { type: 'Person', name: r.teacher.name, url: absolute(`/teachers/${r.teacher.id}/`, site) } : { type: 'Person', name: r.name },
+    const people: ListEntry[] = award.recipients.map((r): ListEntry =>
+      'teacher' in r
+        ? { type: 'Person', name: r.teacher.name, url: absolute(`/teachers/${r.teacher.id}/`, site) }
+        : { type: 'Person', name: r.name },
     );
     return {
       list: buildPlainItemList({

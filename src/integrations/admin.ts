@@ -19,9 +19,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The admin page's policy: Decap's code from this origin; it injects its styles at run time. */
 export function getAdminCsp(backend: CmsBackend = CMS_BACKEND): string {
-  const servers = [backend.api_root, backend.base_url]
-    .filter((u): u is string => Boolean(u))
-    .map((u) => new URL(u).origin);
+  const servers = [backend.api_root, backend.base_url].filter((u): u is string => Boolean(u)).map((u) => new URL(u).origin);
   const git = [...new Set(backend.name === 'github' ? [...servers, 'https://api.github.com'] : servers)];
   return [
     "default-src 'self'",

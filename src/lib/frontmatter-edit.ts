@@ -68,7 +68,7 @@ export function readEntryFile(text: string): Record<string, unknown> {
 
 /** Writes an entry's values back as an MDX file, changing only what changed. */
 export function writeEntryFile(data: Readonly<Record<string, unknown>>, shape: EntryShape): string {
-  const source = typeof data[SOURCE_KEY] === 'string' ? (data[SOURCE_KEY]) : undefined;
+  const source = typeof data[SOURCE_KEY] === 'string' ? data[SOURCE_KEY] : undefined;
   const rawBody = typeof data.body === 'string' ? data.body : '';
   // Files end with a newline (the editor's text area drops it).
   const body = rawBody === '' || rawBody.endsWith('\n') ? rawBody : `${rawBody}\n`;
@@ -222,7 +222,10 @@ function spliceScalars(source: string, values: Readonly<Record<string, unknown>>
   if (!isMap(root)) return undefined;
   const original = (doc.toJS() ?? {}) as Record<string, unknown>;
   // A key the form has no value for keeps its value (as editFrontmatter does).
-  const merged = { ...original, ...Object.fromEntries(Object.entries(values).filter(([k]) => k in original || pruneEmpty(values[k]) !== undefined)) };
+  const merged = {
+    ...original,
+    ...Object.fromEntries(Object.entries(values).filter(([k]) => k in original || pruneEmpty(values[k]) !== undefined)),
+  };
   if (!visit(root, merged)) return undefined;
   let text = source;
   for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
@@ -252,12 +255,21 @@ function ensureNewline(text: string): string {
 function updateNode(doc: Document, existing: Node | undefined, before: unknown, after: unknown, path: string, shape: EntryShape): Node {
   if (isScalar(existing) && (after === null || typeof after !== 'object')) {
     const scalar = new Scalar(after);
-    if (typeof after === 'string' && existing.type && existing.type !== Scalar.PLAIN && typeof before === 'string') scalar.type = existing.type;
+    if (typeof after === 'string' && existing.type && existing.type !== Scalar.PLAIN && typeof before === 'string')
+      scalar.type = existing.type;
     else if (typeof after === 'string' && shape.dates.includes(path)) scalar.type = Scalar.QUOTE_SINGLE;
     scalar.comment = existing.comment ?? null;
     return scalar;
   }
-  if (isMap(existing) && after && typeof after === 'object' && !Array.isArray(after) && before && typeof before === 'object' && !Array.isArray(before)) {
+  if (
+    isMap(existing) &&
+    after &&
+    typeof after === 'object' &&
+    !Array.isArray(after) &&
+    before &&
+    typeof before === 'object' &&
+    !Array.isArray(before)
+  ) {
     const beforeMap = before as Record<string, unknown>;
     const afterMap = after as Record<string, unknown>;
     for (const k of new Set([...Object.keys(beforeMap), ...Object.keys(afterMap)])) {

@@ -50,7 +50,11 @@ export function formatNamePinyin(name: string): string {
  * to its first `maxSyllables` syllables, since the slug only has to be recognisable.
  */
 export function suggestSlug(text: string, { personalName = false, maxSyllables = Infinity } = {}): string {
-  const clean = (s: string) => s.toLowerCase().replace(/ü/g, 'v').replace(/[^a-z0-9]+/g, '');
+  const clean = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/ü/g, 'v')
+      .replace(/[^a-z0-9]+/g, '');
   if (personalName) {
     const [family] = splitName(text);
     const syllables = nameSyllables(text, 'none').map(clean);

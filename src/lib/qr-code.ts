@@ -16,7 +16,12 @@ function escapeAttribute(text: string): string {
  * smudged print; the quiet zone is 2 modules, the least that phone scanners read reliably.
  */
 export async function renderQrSvg(text: string, label: string, className = 'qr-code'): Promise<string> {
-  const svg = await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+  const svg = await QRCode.toString(text, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 2,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
   return svg.replace(
     '<svg ',
     `<svg class="${escapeAttribute(className)}" role="img" aria-label="${escapeAttribute(label)}" focusable="false" `,

@@ -143,7 +143,33 @@ export function normaliseQuery(raw: string): string {
  * these chunks are the largest (的 alone is most of a megabyte at 10,000 stories), while they
  * narrow nothing down. See BENCHMARKS.md, “Search”.
  */
-export const STOP_WORDS: ReadonlySet<string> = new Set(['的', '了', '在', '这', '是', '和', '与', '及', '也', '都', '就', '着', '过', '地', '得', '之', '其', '把', '被', '让', '给', '吗', '呢', '吧', '啊']);
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  '的',
+  '了',
+  '在',
+  '这',
+  '是',
+  '和',
+  '与',
+  '及',
+  '也',
+  '都',
+  '就',
+  '着',
+  '过',
+  '地',
+  '得',
+  '之',
+  '其',
+  '把',
+  '被',
+  '让',
+  '给',
+  '吗',
+  '呢',
+  '吧',
+  '啊',
+]);
 
 /**
  * The normalised query without stop-words, as the browser's word segmenter (the one Pagefind uses

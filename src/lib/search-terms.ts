@@ -27,7 +27,11 @@ export interface NameTerms {
 
 /** The words of an ASCII slug: `tang-haoying` → `tang haoying`. */
 function getSlugWords(slug: string): string {
-  return slug.split(/[^a-z0-9]+/i).filter(Boolean).join(' ').toLowerCase();
+  return slug
+    .split(/[^a-z0-9]+/i)
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
 }
 
 /**

@@ -170,9 +170,7 @@ export function buildNewsArticle(story: {
     copyrightNotice: story.copyrightNotice,
     copyrightHolder: { '@type': 'Organization', name: story.publisher.name },
     copyrightYear: Number(story.datePublished.slice(0, 4)),
-    ...(story.isPartOf.length
-      ? { isPartOf: story.isPartOf.map((v) => ({ '@type': 'Book' as const, name: v.name, url: v.url })) }
-      : {}),
+    ...(story.isPartOf.length ? { isPartOf: story.isPartOf.map((v) => ({ '@type': 'Book' as const, name: v.name, url: v.url })) } : {}),
     ...(story.source
       ? {
           isBasedOn: {
@@ -318,5 +316,8 @@ export function buildWebSite(site: { url: string; name: string; description: str
  * `</script>` in a title cannot end the block early.
  */
 export function serializeJsonLd(data: object): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -12,9 +12,9 @@ export interface TrimSize {
 /** Names of common trim sizes, as Chinese printers quote them (GB/T 788 for the 开本). */
 export const TRIM_NAMES: Readonly<Record<string, TrimSize>> = {
   '16开': { width: 185, height: 260 },
-  '大16开': { width: 210, height: 285 },
+  大16开: { width: 210, height: 285 },
   '32开': { width: 130, height: 184 },
-  '大32开': { width: 140, height: 203 },
+  大32开: { width: 140, height: 203 },
   A4: { width: 210, height: 297 },
   A5: { width: 148, height: 210 },
   B5: { width: 176, height: 250 },

@@ -31,9 +31,7 @@ export const STAGES = ['小学', '初中', '高中', '中职', '特殊教育', '
 export const HONOUR_LEVELS = ['国家级', '省级', '市级', '县区级', '校级'] as const;
 
 /** An ASCII slug: lowercase letters, digits and single hyphens. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写拼音字母、数字和连字符，例如 lin-qiuyun');
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写拼音字母、数字和连字符，例如 lin-qiuyun');
 
 /** A non-empty line of text. */
 export const text = z.string().trim().min(1, '不能为空');

@@ -40,9 +40,7 @@ export function describeIssue(issue: Issue, knownKeys: readonly string[] = [], i
       if (issue.origin === 'string') return isDefault(issue.message) ? `最多 ${issue.maximum} 个字符` : issue.message;
       return isDefault(issue.message) ? `不能大于 ${issue.maximum}` : issue.message;
     case 'invalid_value':
-      return isDefault(issue.message)
-        ? `应是以下之一：${issue.values.map(String).join('、')}`
-        : issue.message;
+      return isDefault(issue.message) ? `应是以下之一：${issue.values.map(String).join('、')}` : issue.message;
     case 'invalid_format':
       return isDefault(issue.message) ? '格式不对' : issue.message;
     default:

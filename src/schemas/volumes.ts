@@ -32,7 +32,9 @@ export function createVolumeSchema<I extends z.ZodType, R extends z.ZodType>(hel
       /** 开本（印刷版的成品尺寸）：宽×高（毫米），例如 185×260，或写 16开、大32开、A5；不写时为 16开（185×260）。 */
       trim: z
         .string({ error: `应是开本尺寸：${TRIM_SIZE_HINT}` })
-        .refine((value) => parseTrimSize(value) !== undefined, { error: (issue) => `“${String(issue.input)}” 不是开本尺寸：${TRIM_SIZE_HINT}` })
+        .refine((value) => parseTrimSize(value) !== undefined, {
+          error: (issue) => `“${String(issue.input)}” 不是开本尺寸：${TRIM_SIZE_HINT}`,
+        })
         .optional(),
       /** 目录：故事的文件夹名，按阅读顺序排列，篇次按这个顺序编号。 */
       chapters: z.array(helpers.reference('stories')).min(1, '至少要有一篇'),

@@ -51,7 +51,10 @@ describe('/admin/', () => {
   it('is disallowed in robots.txt, sent with X-Robots-Tag, and in no sitemap, search index or published-URL list', () => {
     expect(read('robots.txt')).toMatch(/^Disallow: \/admin\/$/m);
     expect(read('_headers')).toMatch(/^\/admin\/\*\n {2}X-Robots-Tag: noindex, nofollow$/m);
-    const sitemaps = listDistFiles().filter((f) => /^sitemap.*\.xml$/.test(f)).map(read).join('\n');
+    const sitemaps = listDistFiles()
+      .filter((f) => /^sitemap.*\.xml$/.test(f))
+      .map(read)
+      .join('\n');
     expect(sitemaps).not.toContain('/admin/');
     expect(listBuiltUrls(DIST).has('/admin/')).toBe(false);
     expect(readFileSync('content/published-urls.txt', 'utf-8')).not.toMatch(/^\/admin\//m);

@@ -21,6 +21,8 @@ describe('the editors’ guide', () => {
 describe('the Letter component in a published story', () => {
   it('renders as a signed letter in 山里的灯', () => {
     const html = readPage('/stories/shan-li-de-deng/');
-    expect(html).toMatch(/<figure class="yw-letter"><blockquote><p>林老师：<\/p><p>我今天第一次站上讲台[^<]*<\/p><p>我也给自己折了一张。<\/p><\/blockquote><figcaption>—— 当年上岚教学点的学生，2019年9月<\/figcaption><\/figure>/);
+    expect(html).toMatch(
+      /<figure class="yw-letter"><blockquote><p>林老师：<\/p><p>我今天第一次站上讲台[^<]*<\/p><p>我也给自己折了一张。<\/p><\/blockquote><figcaption>—— 当年上岚教学点的学生，2019年9月<\/figcaption><\/figure>/,
+    );
   });
 });

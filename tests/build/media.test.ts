@@ -97,7 +97,11 @@ describe('link previews, read with open-graph-scraper', () => {
 
 describe('share images', () => {
   it('are 1200×630 JPEGs, one per story and per teacher, all different', async () => {
-    const paths = [...storyIds.map((id) => `share/stories/${id}.jpg`), ...teacherIds.map((id) => `share/teachers/${id}.jpg`), 'share/site.jpg'];
+    const paths = [
+      ...storyIds.map((id) => `share/stories/${id}.jpg`),
+      ...teacherIds.map((id) => `share/teachers/${id}.jpg`),
+      'share/site.jpg',
+    ];
     const seen = new Set<string>();
     for (const path of paths) {
       const bytes = readFileSync(join(DIST, path));
@@ -114,7 +118,8 @@ describe('JSON-LD', () => {
     for (const page of pages) {
       const blocks = readJsonLd(page.html);
       for (const block of blocks) expect(block['@context'], page.url).toBe('https://schema.org');
-      const crumbs = blocks.find((b) => b['@type'] === 'BreadcrumbList') as { itemListElement: { position: number; name: string; item: string }[] } | undefined;
+      const crumbs = blocks.find((b) => b['@type'] === 'BreadcrumbList') as
+        { itemListElement: { position: number; name: string; item: string }[] } | undefined;
       expect(crumbs, page.url).toBeDefined();
       const items = crumbs?.itemListElement ?? [];
       expect(items.map((i) => i.position)).toEqual(items.map((_, i) => i + 1));
@@ -174,7 +179,8 @@ describe('JSON-LD', () => {
   });
 
   it('a real person’s profile states only the seed’s facts', () => {
-    const person = (readJsonLd(readPage('/teachers/tang-haoying/')).find((b) => b['@type'] === 'ProfilePage') as Record<string, any>).mainEntity;
+    const person = (readJsonLd(readPage('/teachers/tang-haoying/')).find((b) => b['@type'] === 'ProfilePage') as Record<string, any>)
+      .mainEntity;
     expect(person.award).toEqual(['2023年 全市专业技术拔尖人才（市委、市政府）']);
     expect(person.image).toBeUndefined();
   });
@@ -190,7 +196,9 @@ describe('JSON-LD', () => {
 
   it('honour rolls: ItemList of awards, each listing the people it names', () => {
     const list = readJsonLd(readPage('/honours/2023/')).find((b) => b['@type'] === 'ItemList') as Record<string, any> | undefined;
-    const roll = parseYaml(readFileSync('content/honours/2023.yaml', 'utf-8')) as { awards: { title: string; count: number; recipients: unknown[] }[] };
+    const roll = parseYaml(readFileSync('content/honours/2023.yaml', 'utf-8')) as {
+      awards: { title: string; count: number; recipients: unknown[] }[];
+    };
     expect(list?.itemListElement).toHaveLength(roll.awards.length);
     roll.awards.forEach((award, i) => {
       const nested = list?.itemListElement[i].item;
@@ -247,7 +255,10 @@ describe('feeds, read with @rowanmanning/feed-parser', () => {
 
   it('every page links the feeds in its head; a collection and its chapters link its own', () => {
     for (const page of pages) {
-      const alternates = [...page.html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"/g)].map((m) => [m[1], toPath(m[2] ?? '')]);
+      const alternates = [...page.html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]+" href="([^"]+)"/g)].map((m) => [
+        m[1],
+        toPath(m[2] ?? ''),
+      ]);
       expect(alternates, page.url).toContainEqual(['application/rss+xml', '/rss.xml']);
       expect(alternates, page.url).toContainEqual(['application/atom+xml', '/atom.xml']);
       for (const [, path] of alternates) expect(existsInDist(path ?? '')).toBe(true);
@@ -260,7 +271,9 @@ describe('feeds, read with @rowanmanning/feed-parser', () => {
 describe('sitemap', () => {
   it('dates each story by its updated or published day, and lists no redirect', () => {
     const xml = readFileSync(join(DIST, 'sitemap-0.xml'), 'utf-8');
-    const entries = new Map([...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?/g)].map((m) => [toPath(m[1] ?? ''), m[2]]));
+    const entries = new Map(
+      [...xml.matchAll(/<url><loc>([^<]+)<\/loc>(?:<lastmod>([^<]+)<\/lastmod>)?/g)].map((m) => [toPath(m[1] ?? ''), m[2]]),
+    );
     for (const id of storyIds) {
       const fm = frontmatter(id);
       expect(entries.get(`/stories/${id}/`)?.slice(0, 10), id).toBe(fm.updated ?? fm.published);
@@ -342,7 +355,10 @@ describe('permanent URLs', () => {
 
   it('the content check knows before the build exactly the pages and feeds the build makes', () => {
     const folders = (dir: string) => readdirSync(join('content', dir)).filter((name) => !name.includes('.'));
-    const yamlFiles = (dir: string) => readdirSync(join('content', dir)).filter((n) => n.endsWith('.yaml')).map((n) => n.replace(/\.yaml$/, ''));
+    const yamlFiles = (dir: string) =>
+      readdirSync(join('content', dir))
+        .filter((n) => n.endsWith('.yaml'))
+        .map((n) => n.replace(/\.yaml$/, ''));
     const entries = [
       ...folders('stories').map((id) => ({
         collection: 'stories' as const,
@@ -350,7 +366,11 @@ describe('permanent URLs', () => {
         data: { draft: /^draft: true$/m.test(readFileSync(join('content/stories', id, 'index.mdx'), 'utf-8')) },
       })),
       ...folders('teachers').map((id) => ({ collection: 'teachers' as const, id, data: {} })),
-      ...(parseYaml(readFileSync('content/schools.yaml', 'utf-8')) as { id: string }[]).map((s) => ({ collection: 'schools' as const, id: s.id, data: s })),
+      ...(parseYaml(readFileSync('content/schools.yaml', 'utf-8')) as { id: string }[]).map((s) => ({
+        collection: 'schools' as const,
+        id: s.id,
+        data: s,
+      })),
       ...yamlFiles('honours').map((id) => ({ collection: 'honours' as const, id, data: {} })),
       ...yamlFiles('collections').map((id) => ({ collection: 'volumes' as const, id, data: {} })),
     ];
@@ -364,9 +384,19 @@ describe('permanent URLs', () => {
     const problems = checkPermanentUrls({ published: list.urls, produced, redirects: [], files: { list: 'l', redirects: 'r' } });
     expect(problems.map((p) => [p.kind, p.url])).toEqual([['missing', '/stories/shan-li-de-deng/']]);
     // With a redirect to a page of this build, it passes; to a missing page, it does not.
-    const ok = checkPermanentUrls({ published: list.urls, produced, redirects: [{ from: '/stories/shan-li-de-deng/', to: '/stories/man-man-lai/' }], files: { list: 'l', redirects: 'r' } });
+    const ok = checkPermanentUrls({
+      published: list.urls,
+      produced,
+      redirects: [{ from: '/stories/shan-li-de-deng/', to: '/stories/man-man-lai/' }],
+      files: { list: 'l', redirects: 'r' },
+    });
     expect(ok).toEqual([]);
-    const bad = checkPermanentUrls({ published: list.urls, produced, redirects: [{ from: '/stories/shan-li-de-deng/', to: '/stories/nowhere/' }], files: { list: 'l', redirects: 'r' } });
+    const bad = checkPermanentUrls({
+      published: list.urls,
+      produced,
+      redirects: [{ from: '/stories/shan-li-de-deng/', to: '/stories/nowhere/' }],
+      files: { list: 'l', redirects: 'r' },
+    });
     expect(bad.map((p) => [p.kind, p.url])).toEqual([['redirect-target-missing', '/stories/shan-li-de-deng/']]);
   });
 });

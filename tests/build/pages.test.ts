@@ -61,7 +61,9 @@ describe('every page', () => {
     const origin = new URL(/<link rel="canonical" href="([^"]+)"/.exec(readPage('/'))?.[1] ?? '').origin;
     const broken: string[] = [];
     for (const page of pages) {
-      const resources = [...page.html.matchAll(/<link\b[^>]*\srel="(?:stylesheet|icon|apple-touch-icon|manifest|preload|modulepreload)"[^>]*>/g)]
+      const resources = [
+        ...page.html.matchAll(/<link\b[^>]*\srel="(?:stylesheet|icon|apple-touch-icon|manifest|preload|modulepreload)"[^>]*>/g),
+      ]
         .map((m) => /\shref="([^"]+)"/.exec(m[0])?.[1] ?? '')
         .concat(getAttributes(page.html, 'script', 'src'));
       for (const url of resources) if (!existsInDist(url)) broken.push(`${page.url} → ${url}`);

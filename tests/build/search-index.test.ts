@@ -119,7 +119,17 @@ describe('the index holds exactly the pages that should be found', () => {
   });
 
   it('leaves out lists, the home page, the print edition, search and 404', () => {
-    for (const url of ['/', '/stories/', '/teachers/', '/schools/', '/honours/', '/collections/', '/collections/yangwang/print/', '/search/', '/404.html']) {
+    for (const url of [
+      '/',
+      '/stories/',
+      '/teachers/',
+      '/schools/',
+      '/honours/',
+      '/collections/',
+      '/collections/yangwang/print/',
+      '/search/',
+      '/404.html',
+    ]) {
       expect(byUrl.has(url), url).toBe(false);
     }
   });
@@ -214,7 +224,12 @@ describe('metadata and name forms', () => {
   });
 
   it('gives profiles and schools their name, pinyin and initials as metadata, never as page text', () => {
-    expect(byUrl.get('/teachers/tang-haoying/')?.meta).toMatchObject({ name: '唐浩瑛', pinyin: 'tanghaoying', words: 'tang haoying', initials: 'thy' });
+    expect(byUrl.get('/teachers/tang-haoying/')?.meta).toMatchObject({
+      name: '唐浩瑛',
+      pinyin: 'tanghaoying',
+      words: 'tang haoying',
+      initials: 'thy',
+    });
     expect(byUrl.get('/schools/yunling-qinglan-xiaoxue/')?.meta).toMatchObject({ alias: '青岚小学', words: 'yunling qinglan xiaoxue' });
     for (const fragment of fragments) {
       expect(plain(fragment), fragment.url).not.toMatch(/tanghaoying|qinglanxiaoxue|\bthy\b/);
@@ -255,7 +270,11 @@ describe('the indexed text reads as prose (result excerpts are cut from it)', ()
   });
 
   it('keeps what the margins said searchable as metadata, in the words a query is split into', () => {
-    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta).toMatchObject({ people: '林 秋 云', title_words: '山里 的 灯', facts: '云岭 县 青 岚 小学 云岭 县' });
+    expect(byUrl.get('/stories/shan-li-de-deng/')?.meta).toMatchObject({
+      people: '林 秋 云',
+      title_words: '山里 的 灯',
+      facts: '云岭 县 青 岚 小学 云岭 县',
+    });
     expect(typeof byUrl.get('/stories/shan-li-de-deng/')?.meta.writer).toBe('string');
     expect(byUrl.get('/stories/shan-li-de-deng/')?.meta.themes).toContain('乡村 教育');
     expect(byUrl.get('/teachers/tang-haoying/')?.meta).toMatchObject({ name_words: '唐 浩 瑛' });
@@ -272,7 +291,10 @@ describe('the bundle', () => {
     expect(files.filter((f) => /^pagefind-(ui|component-ui|modular-ui|highlight)\./.test(f))).toEqual([]);
     // Merged parts use the root's script and WebAssembly.
     for (const dir of partDirs.slice(1)) {
-      expect(readdirSync(dir).filter((f) => /^pagefind.*\.js$|\.pagefind$/.test(f)), dir).toEqual([]);
+      expect(
+        readdirSync(dir).filter((f) => /^pagefind.*\.js$|\.pagefind$/.test(f)),
+        dir,
+      ).toEqual([]);
     }
   });
 

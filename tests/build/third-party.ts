@@ -4,7 +4,18 @@
  */
 
 /** `<link rel>` values whose `href` the browser fetches as a resource. */
-const RESOURCE_RELS = new Set(['stylesheet', 'icon', 'apple-touch-icon', 'mask-icon', 'manifest', 'preload', 'modulepreload', 'prefetch', 'preconnect', 'dns-prefetch']);
+const RESOURCE_RELS = new Set([
+  'stylesheet',
+  'icon',
+  'apple-touch-icon',
+  'mask-icon',
+  'manifest',
+  'preload',
+  'modulepreload',
+  'prefetch',
+  'preconnect',
+  'dns-prefetch',
+]);
 
 /** Tag and attribute pairs that load something. */
 const LOADING_ATTRIBUTES: readonly (readonly [string, string])[] = [

@@ -12,7 +12,9 @@ import sample from '../fixtures/images/sample.jpg';
 describe('SampleBadge', () => {
   it('says 示例, and explains itself when asked', async () => {
     // Out of the search index's text: a result's excerpt must not read “示例 示例内容：…”.
-    expect(await renderComponent(SampleBadge)).toMatch(/<span class="badge[^"]*" title="示例内容：[^"]+" data-pagefind-ignore>示例<\/span>/);
+    expect(await renderComponent(SampleBadge)).toMatch(
+      /<span class="badge[^"]*" title="示例内容：[^"]+" data-pagefind-ignore>示例<\/span>/,
+    );
     expect(await renderComponent(SampleBadge, { explain: true })).toMatch(/<p class="sample-note[^"]*" data-pagefind-ignore>/);
     expect(await renderComponent(SampleBadge, { explain: true })).toContain('人物和学校均为虚构');
   });
@@ -35,7 +37,9 @@ describe('ArticleBody', () => {
     const rendered = renderMdx('---\na: 1\n---\n前文\n\n<Figure src="./x.jpg" alt="教室一角" credit="周南 摄" />\n\n后文');
     const html = await renderComponent(ArticleBody, { html: rendered.html, figures: [{ src: sample, alt: '教室一角' }] });
     expect(html).not.toContain('yw-figure-image');
-    expect(html).toMatch(/<figure class="yw-figure"><picture><source srcset="[^"]+" type="image\/avif"[^>]*><img[^>]+src="[^"]*(?:\.webp|f=webp)"[^>]+alt="教室一角"/);
+    expect(html).toMatch(
+      /<figure class="yw-figure"><picture><source srcset="[^"]+" type="image\/avif"[^>]*><img[^>]+src="[^"]*(?:\.webp|f=webp)"[^>]+alt="教室一角"/,
+    );
     expect(html).toMatch(/<img[^>]+width="\d+"[^>]+height="\d+"/);
     expect(html).toContain('<p>前文</p>');
     expect(html).toContain('<p>后文</p>');
@@ -55,10 +59,14 @@ describe('FactList', () => {
       ],
     });
     // Labels are not prose: the list stays out of the search index's text (its values are metadata).
-    expect(html.trim()).toBe('<dl class="facts" data-pagefind-ignore><div><dt>学科</dt><dd>语文</dd></div><div><dt>学段</dt><dd>初中</dd></div></dl>');
+    expect(html.trim()).toBe(
+      '<dl class="facts" data-pagefind-ignore><div><dt>学科</dt><dd>语文</dd></div><div><dt>学段</dt><dd>初中</dd></div></dl>',
+    );
   });
   it('renders an empty list when no fact has a value', async () => {
-    expect((await renderComponent(FactList, { facts: [{ label: '学段', value: '' }] })).trim()).toBe('<dl class="facts" data-pagefind-ignore></dl>');
+    expect((await renderComponent(FactList, { facts: [{ label: '学段', value: '' }] })).trim()).toBe(
+      '<dl class="facts" data-pagefind-ignore></dl>',
+    );
   });
 });
 

@@ -175,7 +175,10 @@ describe('a new teacher', () => {
     await field('姓名').first().fill('林小雨');
     await field('姓名的拼音').fill('Lin Xiaoyu 1');
     await field('所在学校').fill('qinglan');
-    await page.getByText(/青岚小学（[a-z-]+）/).first().click();
+    await page
+      .getByText(/青岚小学（[a-z-]+）/)
+      .first()
+      .click();
     // A fictional teacher at a fictional school (the content check refuses a real one there).
     await field('示例（虚构人物）').click();
     await publish(page);
@@ -252,10 +255,12 @@ describe('a new story through the form', () => {
       ['新建故事：deng-xia-de-zuo-ye-ben/index', `${folder}/cover.jpg`, `${folder}/index.mdx`, `${folder}/photo-1.jpg`].sort(),
     );
     const file = readFileSync(join(repo, folder, 'index.mdx'), 'utf-8');
-    expect(file).toContain("teachers: [lin-qiuyun]\n");
+    expect(file).toContain('teachers: [lin-qiuyun]\n');
     expect(file).toContain("published: '2026-11-30'\n");
     expect(file).toMatch(/^ {2}src: \.\/cover\.jpg$/m);
-    expect(file).toContain('<Figure src="./photo-1.jpg" alt="作业本上写着“老师，我会了”" caption="孩子们的作业本" credit="仰望编辑部 摄" />');
+    expect(file).toContain(
+      '<Figure src="./photo-1.jpg" alt="作业本上写着“老师，我会了”" caption="孩子们的作业本" credit="仰望编辑部 摄" />',
+    );
     expect(file.endsWith('</PullQuote>\n')).toBe(true);
     expect(file).toContain('<PullQuote cite="林秋云">灯亮着，孩子们就知道我还在。</PullQuote>');
 

@@ -34,7 +34,11 @@ function copyContent(name: string): string {
 
 const pagesOf = (file: string) => Array.from({ length: countPages(file) }, (_, i) => ({ page: i + 1, lines: readLines(file, i + 1) }));
 /** The folio: the last line of a page when it is a number (arabic or roman). */
-const folioOf = (lines: PdfLine[]) => lines.at(-1)?.text.trim().match(/^(\d+|[IVXLC]+)$/)?.[1];
+const folioOf = (lines: PdfLine[]) =>
+  lines
+    .at(-1)
+    ?.text.trim()
+    .match(/^(\d+|[IVXLC]+)$/)?.[1];
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -62,7 +66,9 @@ describe('the book of the sample volume, 16开', () => {
   it('prints in the 目录 the page on which each chapter opens, and every chapter opens on a right-hand (odd) page', () => {
     expect(entries.map((e) => e.number)).toEqual(volume.chapters.map((_, i) => i + 1));
     for (const entry of entries) {
-      const opener = pages.find((p) => folioOf(p.lines) === entry.folio && p.lines.some((l) => l.text.replace(/\s/g, '') === `第${entry.number}篇`));
+      const opener = pages.find(
+        (p) => folioOf(p.lines) === entry.folio && p.lines.some((l) => l.text.replace(/\s/g, '') === `第${entry.number}篇`),
+      );
       expect(opener, `第 ${entry.number} 篇 “${entry.title}” should open on the page numbered ${entry.folio}`).toBeDefined();
       expect(opener?.lines.some((l) => l.text === entry.title)).toBe(true);
       // Right-hand: an odd page of the PDF, and an odd number printed on it.
@@ -142,7 +148,10 @@ describe('the book of the sample volume, 16开', () => {
           const hanging = /[。，、；：？！”」』）》]$/u.test(w.text) ? 10.5 / 2 + 1 : 1;
           expect(w.xMax, `page ${page}: “${text}”`).toBeLessThanOrEqual(right + hanging);
           const inArea = w.yMin >= m.top * MM - 1 && w.yMax <= height - m.bottom * MM + 1;
-          if (!inArea) expect([volume.title, ...titles.values(), folioOf([{ text, words }])], `page ${page}: “${text}” is in the margin`).toContain(text);
+          if (!inArea)
+            expect([volume.title, ...titles.values(), folioOf([{ text, words }])], `page ${page}: “${text}” is in the margin`).toContain(
+              text,
+            );
         }
       }
     }

@@ -18,7 +18,10 @@ describe('static server', () => {
     writeFileSync(join(root, 'stories/a/index.html'), '<!doctype html><title>a</title>');
     writeFileSync(join(root, 'pagefind/x.wasm'), Buffer.from([0, 97, 115, 109]));
     writeFileSync(join(root, 'pagefind/x.pf_meta'), Buffer.from([31, 139]));
-    writeFileSync(join(root, '_headers'), "# comment\n/*\n  X-Content-Type-Options: nosniff\n/stories/*\n  Content-Security-Policy: frame-ancestors 'none'\n");
+    writeFileSync(
+      join(root, '_headers'),
+      "# comment\n/*\n  X-Content-Type-Options: nosniff\n/stories/*\n  Content-Security-Policy: frame-ancestors 'none'\n",
+    );
     server = await startServer(root);
   });
   afterAll(async () => {

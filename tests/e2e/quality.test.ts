@@ -96,11 +96,13 @@ async function openWatched(context: BrowserContext, path: string, expectedStatus
   });
   page.on('console', (m) => {
     // The 404 page is meant to answer 404; the browser logs that as a failed resource.
-    if (m.type() === 'error' && !(expectedStatus === 404 && m.text().includes('status of 404'))) watch.problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !(expectedStatus === 404 && m.text().includes('status of 404')))
+      watch.problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => watch.problems.push(`script error: ${e.message}`));
   page.on('request', (r) => {
-    if (!r.url().startsWith(`${server.origin}/`) && !r.url().startsWith('data:')) watch.problems.push(`request to another origin: ${r.url()}`);
+    if (!r.url().startsWith(`${server.origin}/`) && !r.url().startsWith('data:'))
+      watch.problems.push(`request to another origin: ${r.url()}`);
   });
   page.on('requestfailed', (r) => watch.problems.push(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('response', (r) => {
@@ -116,9 +118,23 @@ async function openWatched(context: BrowserContext, path: string, expectedStatus
 async function runAxe(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`);
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`).join('\n')}`,
+    );
   }, AXE_TAGS);
   return violations;
 }
@@ -158,7 +174,9 @@ for (const setting of SETTINGS) {
         const layout = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           innerWidth: window.innerWidth,
-          imagesWithoutSize: [...document.images].filter((i) => !i.getAttribute('width') || !i.getAttribute('height')).map((i) => i.currentSrc || i.src),
+          imagesWithoutSize: [...document.images]
+            .filter((i) => !i.getAttribute('width') || !i.getAttribute('height'))
+            .map((i) => i.currentSrc || i.src),
           brokenImages: [...document.images].filter((i) => i.complete && i.naturalWidth === 0).map((i) => i.currentSrc || i.src),
         }));
         expect(layout.scrollWidth, 'horizontal scrolling').toBeLessThanOrEqual(layout.innerWidth);
@@ -244,7 +262,11 @@ describe('keyboard', () => {
         const skip = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement;
           const box = el.getBoundingClientRect();
-          return { href: el.getAttribute('href'), inView: box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0, outline: getComputedStyle(el).outlineStyle };
+          return {
+            href: el.getAttribute('href'),
+            inView: box.top >= 0 && box.bottom <= window.innerHeight && box.width > 0,
+            outline: getComputedStyle(el).outlineStyle,
+          };
         });
         expect(skip).toEqual({ href: '#main', inView: true, outline: 'solid' });
         await page.keyboard.press('Enter');
@@ -278,7 +300,8 @@ describe('keyboard', () => {
             return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
           };
           let indicator = false;
-          for (let node: Element | null = el, depth = 0; node && depth < 5 && !indicator; node = node.parentElement, depth++) indicator = drawn(node);
+          for (let node: Element | null = el, depth = 0; node && depth < 5 && !indicator; node = node.parentElement, depth++)
+            indicator = drawn(node);
           const box = el.getBoundingClientRect();
           return {
             name: `${el.tagName.toLowerCase()} “${el.textContent.trim().slice(0, 20)}” ${el.getAttribute('href') ?? ''}`,
@@ -304,12 +327,18 @@ describe('keyboard', () => {
       let inField = false;
       for (let i = 0; i < 30 && !inField; i++) {
         await page.keyboard.press('Tab');
-        inField = await page.evaluate(() => document.activeElement instanceof HTMLInputElement && ['search', 'text'].includes(document.activeElement.type));
+        inField = await page.evaluate(
+          () => document.activeElement instanceof HTMLInputElement && ['search', 'text'].includes(document.activeElement.type),
+        );
       }
       expect(inField, 'the search field is reachable with Tab').toBe(true);
       await page.keyboard.type('老师');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelectorAll('main a[href^="/stories/"], main a[href^="/teachers/"]').length > 0, undefined, { timeout: 15_000 });
+      await page.waitForFunction(
+        () => document.querySelectorAll('main a[href^="/stories/"], main a[href^="/teachers/"]').length > 0,
+        undefined,
+        { timeout: 15_000 },
+      );
       // Tab on until a result link has focus, then open it with Enter.
       let onResult = false;
       for (let i = 0; i < 30 && !onResult; i++) {

@@ -53,7 +53,9 @@ async function openSearch(params: Params): Promise<void> {
 
 /** The result links in order, as site paths. */
 async function resultPaths(): Promise<string[]> {
-  const hrefs = await page.locator('[data-search-results] .result-title a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+  const hrefs = await page
+    .locator('[data-search-results] .result-title a')
+    .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
   return hrefs.map((href) => new URL(href).pathname);
 }
 
@@ -90,22 +92,50 @@ const table: Case[] = [
   { kind: 'name in many stories', params: { q: '林秋云' }, first: T('lin-qiuyun'), within: [3, S('shan-li-de-deng')] },
   { kind: 'initials', params: { q: 'lqy' }, first: T('lin-qiuyun') },
   { kind: 'name, story co-subject', params: { q: '江一帆' }, first: T('jiang-yifan'), within: [3, S('jie-lai-de-ting-ke-ben')] },
-  { kind: 'name in two stories', params: { q: '许清和' }, first: T('xu-qinghe'), within: [4, S('mei-you-men-pai-de-gong-zuo-shi'), S('jie-lai-de-ting-ke-ben')] },
+  {
+    kind: 'name in two stories',
+    params: { q: '许清和' },
+    first: T('xu-qinghe'),
+    within: [4, S('mei-you-men-pai-de-gong-zuo-shi'), S('jie-lai-de-ting-ke-ben')],
+  },
   { kind: 'two-character name', params: { q: '熊薇' }, first: T('xiong-wei') },
   { kind: 'pinyin', params: { q: 'xiongwei' }, first: T('xiong-wei') },
   { kind: 'name', params: { q: '程嗣武' }, first: T('cheng-siwu') },
   { kind: 'initials', params: { q: 'csw' }, first: T('cheng-siwu') },
   { kind: 'school', params: { q: '屯溪六中' }, first: SCH('tunxi-liuzhong'), within: [3, T('xiong-wei')] },
-  { kind: 'school, short name', params: { q: '青岚小学' }, first: SCH('yunling-qinglan-xiaoxue'), within: [3, S('shan-li-de-deng'), T('lin-qiuyun')] },
+  {
+    kind: 'school, short name',
+    params: { q: '青岚小学' },
+    first: SCH('yunling-qinglan-xiaoxue'),
+    within: [3, S('shan-li-de-deng'), T('lin-qiuyun')],
+  },
   { kind: 'school', params: { q: '甘棠小学' }, first: SCH('gantang-xiaoxue'), within: [3, T('cheng-siwu')] },
-  { kind: 'school, full name', params: { q: '屯溪现代实验学校' }, first: SCH('tunxi-xiandai-shiyan-xuexiao'), within: [3, T('tang-haoying')] },
+  {
+    kind: 'school, full name',
+    params: { q: '屯溪现代实验学校' },
+    first: SCH('tunxi-xiandai-shiyan-xuexiao'),
+    within: [3, T('tang-haoying')],
+  },
   { kind: 'school, pinyin word', params: { q: 'qinglan' }, first: SCH('yunling-qinglan-xiaoxue') },
   { kind: 'school, initials', params: { q: 'txlz' }, first: SCH('tunxi-liuzhong') },
-  { kind: 'district', params: { q: '屯溪区' }, within: [3, SCH('tunxi-liuzhong'), SCH('tunxi-erzhong'), SCH('tunxi-xiandai-shiyan-xuexiao')] },
-  { kind: 'district', params: { q: '云岭县' }, within: [3, SCH('yunling-qinglan-xiaoxue'), SCH('yunling-songtang-chuzhong'), SCH('yunling-teshu-jiaoyu-xuexiao')] },
+  {
+    kind: 'district',
+    params: { q: '屯溪区' },
+    within: [3, SCH('tunxi-liuzhong'), SCH('tunxi-erzhong'), SCH('tunxi-xiandai-shiyan-xuexiao')],
+  },
+  {
+    kind: 'district',
+    params: { q: '云岭县' },
+    within: [3, SCH('yunling-qinglan-xiaoxue'), SCH('yunling-songtang-chuzhong'), SCH('yunling-teshu-jiaoyu-xuexiao')],
+  },
   { kind: 'honour', params: { q: '师德标兵' }, first: '/honours/2023/', within: [3, T('he-huizhen')] },
   { kind: 'honour', params: { q: '学科带头人' }, first: '/honours/2023/', within: [3, T('xu-qinghe')] },
-  { kind: 'honour', params: { q: '专业技术拔尖人才' }, first: '/honours/2023/', within: [4, T('tang-haoying'), T('cheng-siwu'), T('xiong-wei')] },
+  {
+    kind: 'honour',
+    params: { q: '专业技术拔尖人才' },
+    first: '/honours/2023/',
+    within: [4, T('tang-haoying'), T('cheng-siwu'), T('xiong-wei')],
+  },
   { kind: 'honour', params: { q: '骨干教师' }, first: '/honours/2023/' },
   { kind: 'honour, traditional characters', params: { q: '骨幹教師' }, first: '/honours/2023/' },
   { kind: 'theme', params: { q: '送教上门' }, first: S('mei-zhou-san-de-ke-biao') },
@@ -126,12 +156,37 @@ const table: Case[] = [
     params: { q: '数学', stage: '初中' },
     within: [3, T('xu-qinghe')],
     every: (p) =>
-      [T('xu-qinghe'), T('jiang-yifan'), T('luo-zhenshan'), S('jie-lai-de-ting-ke-ben'), S('mei-you-men-pai-de-gong-zuo-shi'), S('jia-fang-ben-shang-de-shan-lu'), SCH('wangchuan-shiyan-zhongxue'), SCH('yunling-songtang-chuzhong')].includes(p),
+      [
+        T('xu-qinghe'),
+        T('jiang-yifan'),
+        T('luo-zhenshan'),
+        S('jie-lai-de-ting-ke-ben'),
+        S('mei-you-men-pai-de-gong-zuo-shi'),
+        S('jia-fang-ben-shang-de-shan-lu'),
+        SCH('wangchuan-shiyan-zhongxue'),
+        SCH('yunling-songtang-chuzhong'),
+      ].includes(p),
   },
-  { kind: 'filters only, no query', params: { honour: '全市专业技术拔尖人才', type: '教师' }, exactly: [T('tang-haoying'), T('cheng-siwu'), T('xiong-wei')] },
-  { kind: 'filters: district and type', params: { q: '特殊教育', district: '云岭县', type: '故事' }, exactly: [S('man-man-lai'), S('mei-zhou-san-de-ke-biao')] },
-  { kind: 'filter: two values of one filter', params: { q: '教育', type: ['故事', '学校'] }, every: (p) => p.startsWith('/stories/') || p.startsWith('/schools/') },
-  { kind: 'sort: newest', params: { q: '特殊教育', type: '故事', sort: 'newest' }, exactly: [S('mei-zhou-san-de-ke-biao'), S('man-man-lai')] },
+  {
+    kind: 'filters only, no query',
+    params: { honour: '全市专业技术拔尖人才', type: '教师' },
+    exactly: [T('tang-haoying'), T('cheng-siwu'), T('xiong-wei')],
+  },
+  {
+    kind: 'filters: district and type',
+    params: { q: '特殊教育', district: '云岭县', type: '故事' },
+    exactly: [S('man-man-lai'), S('mei-zhou-san-de-ke-biao')],
+  },
+  {
+    kind: 'filter: two values of one filter',
+    params: { q: '教育', type: ['故事', '学校'] },
+    every: (p) => p.startsWith('/stories/') || p.startsWith('/schools/'),
+  },
+  {
+    kind: 'sort: newest',
+    params: { q: '特殊教育', type: '故事', sort: 'newest' },
+    exactly: [S('mei-zhou-san-de-ke-biao'), S('man-man-lai')],
+  },
 ];
 
 describe('the query table', () => {
@@ -194,7 +249,10 @@ describe('a full name or an exact title', () => {
     for (const { title } of stories) {
       await openSearch({ q: title });
       const first = (await resultPaths())[0] ?? '';
-      expect(stories.filter((s) => s.title === title).map((s) => s.path), title).toContain(first);
+      expect(
+        stories.filter((s) => s.title === title).map((s) => s.path),
+        title,
+      ).toContain(first);
     }
   });
 
@@ -292,7 +350,9 @@ describe('bad queries', () => {
     await openSearch({ q: attack });
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
     // The page's own inline script (data-show-controls) is the only classic script it has.
-    expect(await page.locator('[data-search-page] img[src="x"], [data-search-page] script:not([type]):not([data-show-controls])').count()).toBe(0);
+    expect(
+      await page.locator('[data-search-page] img[src="x"], [data-search-page] script:not([type]):not([data-show-controls])').count(),
+    ).toBe(0);
     expect(await page.locator('[data-search-page] script:not([type])').count()).toBe(1);
     const status = await page.locator('[data-search-status]').textContent();
     expect(status).toContain('<img src=x');

@@ -41,7 +41,10 @@ describe('the build guards published URLs and stops on content mistakes before r
   it('lists every mistake as file:line  field  message, renders nothing, and shows no hook name or stack trace', () => {
     const run = build('broken', (content) => {
       rmSync(join(content, 'stories', REMOVED), { recursive: true });
-      writeFileSync(join(content, 'redirects.yaml'), "- from: /stories/an-old-name/\n  to: /stories/does-not-exist/\n  date: '2025-03-01'\n");
+      writeFileSync(
+        join(content, 'redirects.yaml'),
+        "- from: /stories/an-old-name/\n  to: /stories/does-not-exist/\n  date: '2025-03-01'\n",
+      );
       const story = readdirSync(join(content, 'stories')).sort()[0] ?? '';
       const cover = join(content, 'stories', story, 'cover.jpg');
       const bytes = readFileSync(cover);
@@ -50,8 +53,12 @@ describe('the build guards published URLs and stops on content mistakes before r
     });
     expect(run.status, run.output.slice(-3000)).toBe(1);
     expect(run.output).toContain('内容检查发现 4 个问题');
-    expect(run.output).toMatch(new RegExp(`published-urls\\.txt:\\d+  /stories/${REMOVED}/  已发布的地址 /stories/${REMOVED}/ 不再生成，也没有转址`));
-    expect(run.output).toMatch(/redirects\.yaml:1 {2}\/stories\/an-old-name\/ {2}转址 \/stories\/an-old-name\/ → \/stories\/does-not-exist\/ 指向的页面不存在/);
+    expect(run.output).toMatch(
+      new RegExp(`published-urls\\.txt:\\d+  /stories/${REMOVED}/  已发布的地址 /stories/${REMOVED}/ 不再生成，也没有转址`),
+    );
+    expect(run.output).toMatch(
+      /redirects\.yaml:1 {2}\/stories\/an-old-name\/ {2}转址 \/stories\/an-old-name\/ → \/stories\/does-not-exist\/ 指向的页面不存在/,
+    );
     expect(run.output).toMatch(/index\.mdx:\d+ {2}cover\.src {2}\.\/cover\.jpg：图片文件不完整或已损坏/);
     expect(run.output).toMatch(/index\.mdx:\d+ {2}链接 {2}链接到本站的 \/stories\/ta-de-xuesheng\/，但网站没有这个页面/);
     expect(run.output).toContain('网站没有构建：请先改正上面的问题。');
@@ -63,7 +70,10 @@ describe('the build guards published URLs and stops on content mistakes before r
 
   it('builds a rename done right: the old address becomes a redirect page and a line of _redirects', () => {
     const run = build('renamed', (content) => {
-      const target = readdirSync(join(content, 'stories')).sort().find((s) => s !== REMOVED) ?? '';
+      const target =
+        readdirSync(join(content, 'stories'))
+          .sort()
+          .find((s) => s !== REMOVED) ?? '';
       rmSync(join(content, 'stories', REMOVED), { recursive: true });
       writeFileSync(join(content, 'redirects.yaml'), `- from: /stories/${REMOVED}/\n  to: /stories/${target}/\n  date: '2025-03-01'\n`);
     });

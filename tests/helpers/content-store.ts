@@ -75,7 +75,15 @@ export function makeStore(): Store {
     volumes: [
       {
         id: 'yangwang',
-        data: { title: '仰望', year: 2024, editor: '编委会', publisher: '市教育体育局', description: '文集', chapters: [ref('stories', 'a'), ref('stories', 'c')], sample: true },
+        data: {
+          title: '仰望',
+          year: 2024,
+          editor: '编委会',
+          publisher: '市教育体育局',
+          description: '文集',
+          chapters: [ref('stories', 'a'), ref('stories', 'c')],
+          sample: true,
+        },
       },
     ],
     honours: [
@@ -85,7 +93,16 @@ export function makeStore(): Store {
           year: 2023,
           source: '表彰决定',
           sample: true,
-          awards: [{ id: 'shi-de', title: '师德标兵', level: '市级', awardedBy: '市教育体育局', count: 2, recipients: [{ teacher: ref('teachers', 'lin') }, { name: '赵老师' }] }],
+          awards: [
+            {
+              id: 'shi-de',
+              title: '师德标兵',
+              level: '市级',
+              awardedBy: '市教育体育局',
+              count: 2,
+              recipients: [{ teacher: ref('teachers', 'lin') }, { name: '赵老师' }],
+            },
+          ],
         },
       },
     ],
@@ -111,9 +128,24 @@ const coverInput = { src: './cover.jpg', alt: '封面', credit: '周南 摄', li
 
 /** A story as the loader stores it; `characterCount` is what the loader measured of the body. */
 export function storyEntry(id: string, fields: Record<string, unknown> = {}, characterCount = 900): StoreEntry {
-  const data = { title: `故事${id}`, teachers: ['lin'], writer: '本站记者', published: '2024-01-01', summary: '摘要', cover: coverInput, themes: ['师德'], figures: [], sample: true, ...fields };
+  const data = {
+    title: `故事${id}`,
+    teachers: ['lin'],
+    writer: '本站记者',
+    published: '2024-01-01',
+    summary: '摘要',
+    cover: coverInput,
+    themes: ['师德'],
+    figures: [],
+    sample: true,
+    ...fields,
+  };
   const title = data.title;
-  return { id, data: parse(createStoredStorySchema(helpers), id, data), rendered: { html: `<p>${title}的正文</p>`, metadata: { characterCount } } };
+  return {
+    id,
+    data: parse(createStoredStorySchema(helpers), id, data),
+    rendered: { html: `<p>${title}的正文</p>`, metadata: { characterCount } },
+  };
 }
 
 /** A teacher as the loader stores it. */
@@ -129,14 +161,26 @@ export function schoolEntry(id: string, fields: Record<string, unknown> = {}): S
 
 /** A compiled volume (`content/collections/<id>.yaml`). */
 export function volumeEntry(id: string, fields: Record<string, unknown> = {}): StoreEntry {
-  const data = { title: '仰望', year: 2024, editor: '编委会', publisher: '市教育体育局', description: '文集', chapters: ['a'], sample: true, ...fields };
+  const data = {
+    title: '仰望',
+    year: 2024,
+    editor: '编委会',
+    publisher: '市教育体育局',
+    description: '文集',
+    chapters: ['a'],
+    sample: true,
+    ...fields,
+  };
   return { id, data: parse(createVolumeSchema(helpers), id, data) };
 }
 
 /** A year's honour roll (`content/honours/<id>.yaml`). */
 export function honourEntry(id: string, fields: Record<string, unknown> = {}): StoreEntry {
   const award = { id: 'shi-de', title: '师德标兵', level: '市级', awardedBy: '市教育体育局', count: 1, recipients: [] };
-  return { id, data: parse(createHonourYearSchema(helpers), id, { year: Number(id), source: '表彰决定', awards: [award], sample: true, ...fields }) };
+  return {
+    id,
+    data: parse(createHonourYearSchema(helpers), id, { year: Number(id), source: '表彰决定', awards: [award], sample: true, ...fields }),
+  };
 }
 
 /** A store with these entries (every collection may be empty). */
@@ -194,7 +238,16 @@ export async function loadDataLayer(store: Store, options?: MockOptions) {
       import('../../src/data/routes/volume.ts'),
       import('../../src/data/routes/share-card.ts'),
       import('../../src/data/routes/cards.ts'),
-    ]).then(([story, storyList, teacher, school, honourYear, volume, shareCard, cards]) => ({ story, storyList, teacher, school, honourYear, volume, shareCard, cards })),
+    ]).then(([story, storyList, teacher, school, honourYear, volume, shareCard, cards]) => ({
+      story,
+      storyList,
+      teacher,
+      school,
+      honourYear,
+      volume,
+      shareCard,
+      cards,
+    })),
   ]);
   return { stories, teachers, schools, honours, volumes, search, shareCards, feeds, routes };
 }

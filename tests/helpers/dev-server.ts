@@ -73,7 +73,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   if (options.readyWithinMs !== undefined) {
     const started = Date.now();
     while (Date.now() - started < options.readyWithinMs) {
-      const ok = await fetch(`${base}/`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${base}/`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return devServer;
       await new Promise((resolve) => setTimeout(resolve, 300));
     }

@@ -27,7 +27,13 @@ const volume: BookVolume = {
     },
   ],
 };
-const options = { site: 'https://yangwang.example.org/', bleed: false, fontFile: '/fonts/serif.ttf', qrCodes: new Map([[1, '<svg class="chapter-qr"></svg>']]), volumeQr: '<svg class="volume-qr"></svg>' };
+const options = {
+  site: 'https://yangwang.example.org/',
+  bleed: false,
+  fontFile: '/fonts/serif.ttf',
+  qrCodes: new Map([[1, '<svg class="chapter-qr"></svg>']]),
+  volumeQr: '<svg class="volume-qr"></svg>',
+};
 
 describe('keepLastCharactersTogether', () => {
   it('keeps the last two characters of a paragraph and the punctuation after them on one line', () => {
@@ -43,11 +49,15 @@ describe('keepLastCharactersTogether', () => {
 describe('layoutBook', () => {
   const html = layoutBook(volume, options);
   it('puts the parts in order: cover, 版权页, 目录, chapters, closing page (no 前言 when there is none)', () => {
-    const order = ['class="cover"', 'class="copyright"', 'class="contents"', 'id="chapter-1"', 'class="closing"'].map((part) => html.indexOf(part));
+    const order = ['class="cover"', 'class="copyright"', 'class="contents"', 'id="chapter-1"', 'class="closing"'].map((part) =>
+      html.indexOf(part),
+    );
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).not.toContain('class="preface"');
-    expect(layoutBook({ ...volume, preface: '第一段，\n接着写。\n\n第二段。' }, options)).toContain('<p>第一段，接<span class="nobreak">着写。</span></p>');
+    expect(layoutBook({ ...volume, preface: '第一段，\n接着写。\n\n第二段。' }, options)).toContain(
+      '<p>第一段，接<span class="nobreak">着写。</span></p>',
+    );
   });
   it('escapes what editors wrote', () => {
     expect(html).toContain('<h1>仰望&lt;i&gt;</h1>');

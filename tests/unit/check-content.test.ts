@@ -33,7 +33,9 @@ const CASES: Record<string, Expected[]> = {
     ['stories/Shan-Li-De-Deng/index.mdx', undefined, '文件夹名', '只能用小写拼音字母'],
     ['stories/Shan-Li-De-Deng/index.mdx', undefined, '文件夹名', '只差大小写'],
   ],
-  'duplicate-copied-folder': [['stories/shan-li-de-deng-2/index.mdx', 2, 'title', '标题和人物都与 content/stories/shan-li-de-deng/index.mdx 相同']],
+  'duplicate-copied-folder': [
+    ['stories/shan-li-de-deng-2/index.mdx', 2, 'title', '标题和人物都与 content/stories/shan-li-de-deng/index.mdx 相同'],
+  ],
   'duplicate-copy-name': [
     ['stories/shan-li-de-deng - 副本/index.mdx', undefined, '文件夹名', '只能用小写拼音字母'],
     ['stories/shan-li-de-deng - 副本/index.mdx', undefined, '文件夹名', '像是复制出来的'],
@@ -51,7 +53,9 @@ const CASES: Record<string, Expected[]> = {
   'reference-collection-draft': [[C, 8, 'chapters.0', '还是草稿']],
   'reference-sample-story-real-teacher': [[S, 4, 'teachers.0', '示例故事（sample: true）写的是真实教师']],
   'reference-real-teacher-sample-school': [['teachers/tang-haoying/index.mdx', 4, 'school', '真实教师不能放在示例（虚构）学校']],
-  'reference-honour-sample-teacher': [[H, 10, 'awards.0.recipients.0.teacher', '真实的表彰名录（没有 sample: true）不能列入示例（虚构）教师']],
+  'reference-honour-sample-teacher': [
+    [H, 10, 'awards.0.recipients.0.teacher', '真实的表彰名录（没有 sample: true）不能列入示例（虚构）教师'],
+  ],
   // Personal data, wherever it is written.
   'personal-id-number': [[S, 16, '正文', '疑似身份证号 110***********002X']],
   'personal-mobile': [[L, 5, 'subject', '疑似手机号 139****5678']],
@@ -101,8 +105,12 @@ const CASES: Record<string, Expected[]> = {
     ['redirects.yaml', 1, '/stories/deng/', '转址绕成了圈：/stories/deng/ → /stories/shan-deng/ → /stories/deng/'],
     ['redirects.yaml', 4, '/stories/shan-deng/', '转址绕成了圈：/stories/shan-deng/ → /stories/deng/ → /stories/shan-deng/'],
   ],
-  'redirect-target-missing': [['redirects.yaml', 2, '/stories/shan-li-deng/', '转址 /stories/shan-li-deng/ → /stories/shan-li-de-den/ 指向的页面不存在']],
-  'published-url-vanished': [['published-urls.txt', 5, '/stories/yi-pian-jiu-gushi/', '已发布的地址 /stories/yi-pian-jiu-gushi/ 不再生成，也没有转址']],
+  'redirect-target-missing': [
+    ['redirects.yaml', 2, '/stories/shan-li-deng/', '转址 /stories/shan-li-deng/ → /stories/shan-li-de-den/ 指向的页面不存在'],
+  ],
+  'published-url-vanished': [
+    ['published-urls.txt', 5, '/stories/yi-pian-jiu-gushi/', '已发布的地址 /stories/yi-pian-jiu-gushi/ 不再生成，也没有转址'],
+  ],
   'link-missing-page': [[S, 22, '链接', '链接到本站的 /teachers/lin-qiuyn/，但网站没有这个页面：是否想写 /teachers/lin-qiuyun/？']],
   'collection-empty': [['honours/', undefined, '文件位置', '网站至少要有一份表彰名录']],
   // Encoding, empty stories, files the site would not read.
@@ -161,16 +169,19 @@ describe('content check: fixtures', () => {
 describe('content check: on worker threads', () => {
   // With worker threads (src/content-input/tree/check-workers.ts; `workers` or `--workers` in the
   // benchmark), the report must be what one thread gives, in the same order.
-  it.each([undefined, 'quotes-unmatched', 'reference-story-teacher', 'schema-unknown-field'])('%s: reports the same as on one thread', async (caseName) => {
-    const { root, cleanup } = caseName ? makeContentRoot(caseName) : { root: process.cwd(), cleanup: () => undefined };
-    roots.push(cleanup);
-    const contentDir = 'content';
-    const alone = await checkContent({ root, contentDir, cacheFile: false, workers: 0 });
-    const shared = await checkContent({ root, contentDir, cacheFile: false, workers: 2 });
-    expect(shared).toEqual(alone);
-    if (caseName) expect(alone.problems.length).toBeGreaterThan(0);
-    else expect(alone.counts.stories).toBeGreaterThan(2);
-  });
+  it.each([undefined, 'quotes-unmatched', 'reference-story-teacher', 'schema-unknown-field'])(
+    '%s: reports the same as on one thread',
+    async (caseName) => {
+      const { root, cleanup } = caseName ? makeContentRoot(caseName) : { root: process.cwd(), cleanup: () => undefined };
+      roots.push(cleanup);
+      const contentDir = 'content';
+      const alone = await checkContent({ root, contentDir, cacheFile: false, workers: 0 });
+      const shared = await checkContent({ root, contentDir, cacheFile: false, workers: 2 });
+      expect(shared).toEqual(alone);
+      if (caseName) expect(alone.problems.length).toBeGreaterThan(0);
+      else expect(alone.counts.stories).toBeGreaterThan(2);
+    },
+  );
 });
 
 describe('content check: the shipped content', () => {

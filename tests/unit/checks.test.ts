@@ -22,7 +22,8 @@ describe('personal data', () => {
   });
 
   it('finds ID numbers, mobile numbers, foreign e-mail addresses and flats', () => {
-    const text = '身份证11010519491231002X，电话 +86 139-1234-5678 或13812345678，邮箱 Lin@QQ.com，编辑部 yangwang@example.org，住3栋2单元501室。';
+    const text =
+      '身份证11010519491231002X，电话 +86 139-1234-5678 或13812345678，邮箱 Lin@QQ.com，编辑部 yangwang@example.org，住3栋2单元501室。';
     expect(matches(findPersonalData(text, ['YangWang@example.org']))).toEqual([
       '11010519491231002X',
       '+86 139-1234-5678',
@@ -33,7 +34,8 @@ describe('personal data', () => {
   });
 
   it('leaves numbers that are not personal data alone', () => {
-    const text = '印数 12000 册，订单号 2023091012345678901，110105194912310021，座机 0559-2345678，1996年，编号 213812345678，138****5678。';
+    const text =
+      '印数 12000 册，订单号 2023091012345678901，110105194912310021，座机 0559-2345678，1996年，编号 213812345678，138****5678。';
     expect(findPersonalData(text)).toEqual([]);
   });
 
@@ -95,7 +97,15 @@ describe('images', () => {
 
 describe('a teacher’s pinyin', () => {
   it('accepts any reading of a polyphonic name, and family names read as family names', () => {
-    for (const [name, written] of [['唐浩瑛', 'Táng Hàoyīng'], ['曾晓', 'Zēng Xiǎo'], ['单田', 'Shàn Tián'], ['欧阳修', 'Ōuyáng Xiū'], ['吕薇', 'Lǚ Wēi'], ['乐乐', 'Yuè Yuè'], ['乐乐', 'Lè Lè']] as [string, string][]) {
+    for (const [name, written] of [
+      ['唐浩瑛', 'Táng Hàoyīng'],
+      ['曾晓', 'Zēng Xiǎo'],
+      ['单田', 'Shàn Tián'],
+      ['欧阳修', 'Ōuyáng Xiū'],
+      ['吕薇', 'Lǚ Wēi'],
+      ['乐乐', 'Yuè Yuè'],
+      ['乐乐', 'Lè Lè'],
+    ] as [string, string][]) {
       expect(checkNamePinyin(name, written), `${name} ${written}`).toBeUndefined();
     }
   });
@@ -133,7 +143,10 @@ describe('text encoding', () => {
 });
 
 describe('YAML sources: text values and the field on a line', () => {
-  const yaml = parseYamlSource('# 注释\ntitle: 山里的灯\ncover:\n  alt: 窗\nthemes: [师德, 乡村教育]\nnote: |\n  第一行\n  第二行\ncount: 3\n', 1);
+  const yaml = parseYamlSource(
+    '# 注释\ntitle: 山里的灯\ncover:\n  alt: 窗\nthemes: [师德, 乡村教育]\nnote: |\n  第一行\n  第二行\ncount: 3\n',
+    1,
+  );
 
   it('lists every text value with its path and line', () => {
     expect(yaml.strings()).toEqual([
@@ -146,7 +159,15 @@ describe('YAML sources: text values and the field on a line', () => {
   });
 
   it('names the field written on a line, and nothing for a comment', () => {
-    expect([1, 2, 3, 4, 5, 9, 10].map((line) => yaml.fieldAt(line))).toEqual([undefined, undefined, 'title', 'cover', 'cover.alt', 'note', 'count']);
+    expect([1, 2, 3, 4, 5, 9, 10].map((line) => yaml.fieldAt(line))).toEqual([
+      undefined,
+      undefined,
+      'title',
+      'cover',
+      'cover.alt',
+      'note',
+      'count',
+    ]);
   });
 
   it('reports one syntax error per line, not every error the parser trips over there', () => {
@@ -172,7 +193,9 @@ describe('checks across entries', () => {
   it('lets two teachers share a name at one school when their profiles differ', () => {
     const teacher = (id: string, bodyKey: string) => ({ ...entry('teachers', id, { name: '王海燕', school: 's' }), bodyKey });
     expect(findCrossEntryProblems([entry('schools', 's', {}), teacher('wang-haiyan', 'a'), teacher('wang-haiyan-2', 'b')])).toEqual([]);
-    expect(findCrossEntryProblems([entry('schools', 's', {}), teacher('wang-haiyan', 'a'), teacher('wang-haiyan-2', 'a')]).map((p) => p.field)).toEqual(['name']);
+    expect(
+      findCrossEntryProblems([entry('schools', 's', {}), teacher('wang-haiyan', 'a'), teacher('wang-haiyan-2', 'a')]).map((p) => p.field),
+    ).toEqual(['name']);
   });
 
   it('finds a chapter listed twice', () => {

@@ -20,7 +20,13 @@ describe('formatGbtCitation (GB/T 7714—2015, [EB/OL])', () => {
     // The standard’s example of an electronic resource: 萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. http://…
     expect(
       formatGbtCitation(
-        { writer: '萧钰', title: '出版业信息化迈入快车道', published: '2001-12-19', site: '', url: 'http://www.creader.com/news/20011219/200112190019.html' },
+        {
+          writer: '萧钰',
+          title: '出版业信息化迈入快车道',
+          published: '2001-12-19',
+          site: '',
+          url: 'http://www.creader.com/news/20011219/200112190019.html',
+        },
         '2002-04-15',
       ),
     ).toBe('萧钰. 出版业信息化迈入快车道[EB/OL]. (2001-12-19)[2002-04-15]. http://www.creader.com/news/20011219/200112190019.html.');

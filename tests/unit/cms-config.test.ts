@@ -45,7 +45,15 @@ describe('web editor configuration', () => {
   it('is Chinese, saves entries as <folder>/index.mdx with images beside them, and offers every component', () => {
     expect(config.locale).toBe('zh_Hans');
     for (const name of CMS_COLLECTIONS) {
-      const collection = (config.collections as { name: string; folder: string; path: string; media_folder: string; fields: { name: string; editor_components?: string[] }[] }[]).find((c) => c.name === name);
+      const collection = (
+        config.collections as {
+          name: string;
+          folder: string;
+          path: string;
+          media_folder: string;
+          fields: { name: string; editor_components?: string[] }[];
+        }[]
+      ).find((c) => c.name === name);
       expect(collection?.folder).toBe(`content/${name}`);
       expect(collection?.path).toBe('{{slug}}/index');
       expect(collection?.media_folder).toBe('');
@@ -55,11 +63,15 @@ describe('web editor configuration', () => {
   });
 
   it('patterns, compiled as Decap compiles them (RegExp(source), no flags), accept and refuse what the schema does', () => {
-    const teachers = (config.collections as { name: string; fields: { name: string; pattern?: [string, string] }[] }[]).find((c) => c.name === 'teachers');
+    const teachers = (config.collections as { name: string; fields: { name: string; pattern?: [string, string] }[] }[]).find(
+      (c) => c.name === 'teachers',
+    );
     const form = RegExp(teachers?.fields.find((f) => f.name === 'pinyin')?.pattern?.[0] ?? '');
     const schema = fields.teachers.find((f) => f.path === 'pinyin')?.pattern;
     const rule = new RegExp(schema?.source ?? '', schema?.flags);
-    const written = readdirSync('content/teachers').map((slug) => /^pinyin: (.+)$/m.exec(readFileSync(`content/teachers/${slug}/index.mdx`, 'utf-8'))?.[1] ?? '');
+    const written = readdirSync('content/teachers').map(
+      (slug) => /^pinyin: (.+)$/m.exec(readFileSync(`content/teachers/${slug}/index.mdx`, 'utf-8'))?.[1] ?? '',
+    );
     for (const value of [...written, 'Ōuyáng Xiū', 'Lǚ Qīng', 'Lin Xiaoyu 1', 'lin  qiuyun', '林秋云', ' Lín']) {
       expect(form.test(value), value).toBe(rule.test(value));
     }
@@ -67,7 +79,9 @@ describe('web editor configuration', () => {
   });
 
   it('picks schools from the school list, searchable by name and pinyin id', () => {
-    const teachers = (config.collections as { name: string; fields: { name: string; options?: { label: string; value: string }[] }[] }[]).find((c) => c.name === 'teachers');
+    const teachers = (
+      config.collections as { name: string; fields: { name: string; options?: { label: string; value: string }[] }[] }[]
+    ).find((c) => c.name === 'teachers');
     const school = teachers?.fields.find((f) => f.name === 'school');
     expect(school?.options?.length).toBe(schools.length);
     expect(school?.options?.[0]?.label).toMatch(/\p{Script=Han}.*（[a-z0-9-]+）$/u);

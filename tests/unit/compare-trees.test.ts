@@ -31,15 +31,25 @@ describe('compareTrees (check:reproducible)', () => {
     expect(problems[0]).toContain('10:01');
   });
   it('names a differing binary file, and files only one build has', () => {
-    const { problems } = compareTrees(tree({ 'a.avif': Buffer.from([1]), 'old.js': 'x' }), tree({ 'a.avif': Buffer.from([2]), 'new.js': 'x' }));
+    const { problems } = compareTrees(
+      tree({ 'a.avif': Buffer.from([1]), 'old.js': 'x' }),
+      tree({ 'a.avif': Buffer.from([2]), 'new.js': 'x' }),
+    );
     expect(problems).toEqual(['differs: a.avif', 'only in the first build: old.js', 'only in the second build: new.js']);
   });
   it('gives the line of a difference in a file of many lines, and names the folders as asked', () => {
     const page = (title: string) => `<ul>\n<li>山里的灯</li>\n<li>${title}</li>\n</ul>\n`;
-    const { problems } = compareTrees(tree({ 'stories/index.html': page('旧标题'), 'gone.html': '' }), tree({ 'stories/index.html': page('新标题') }), {
-      first: 'the incremental build',
-      second: 'the clean build',
-    });
-    expect(problems).toEqual(['differs: stories/index.html at line 3, column 5:\n      "<li>旧标题</li>"\n      "<li>新标题</li>"', 'only in the incremental build: gone.html']);
+    const { problems } = compareTrees(
+      tree({ 'stories/index.html': page('旧标题'), 'gone.html': '' }),
+      tree({ 'stories/index.html': page('新标题') }),
+      {
+        first: 'the incremental build',
+        second: 'the clean build',
+      },
+    );
+    expect(problems).toEqual([
+      'differs: stories/index.html at line 3, column 5:\n      "<li>旧标题</li>"\n      "<li>新标题</li>"',
+      'only in the incremental build: gone.html',
+    ]);
   });
 });

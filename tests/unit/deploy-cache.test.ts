@@ -38,7 +38,10 @@ describe('the cache folders a deploy keeps', () => {
   });
 
   it('are what the GitLab CI example caches', () => {
-    const pipeline = parse(readFileSync('docs/deploy/gitlab-ci.yml', 'utf-8')) as Record<string, { cache?: { key?: string; paths?: string[] }; script?: string[] }>;
+    const pipeline = parse(readFileSync('docs/deploy/gitlab-ci.yml', 'utf-8')) as Record<
+      string,
+      { cache?: { key?: string; paths?: string[] }; script?: string[] }
+    >;
     const jobs = Object.values(pipeline).filter((job) => job.script?.includes('npm run build'));
     expect(jobs).toHaveLength(1);
     expect(jobs[0]?.cache?.key).toBeTruthy();

@@ -39,22 +39,27 @@ describe('components in the web editor', () => {
   });
 
   it('the samples use every kind of component the stories need', () => {
-    expect(new Set(blocks.map((b) => b.id))).toEqual(new Set(['Figure', 'PullQuote', 'Aside', 'Timeline', 'HonourBadge', 'Letter', 'Table']));
+    expect(new Set(blocks.map((b) => b.id))).toEqual(
+      new Set(['Figure', 'PullQuote', 'Aside', 'Timeline', 'HonourBadge', 'Letter', 'Table']),
+    );
   });
 
-  it.each(blocks.map((b) => [`${b.id}: ${b.raw.slice(0, 40)}`, b] as const))('%s — unedited: byte for byte; edited: same HTML', (_name, { component, raw, match }) => {
-    expect(match).not.toBeNull();
-    if (!match) return;
-    const data = component.fromBlock(match);
-    expect(component.toBlock(data)).toBe(raw);
-    // As if edited in the form: written from the values alone.
-    const { [RAW_FIELD]: _raw, ...values } = data;
-    const rewritten = component.toBlock(values);
-    const before = renderMdx(`${raw}\n`);
-    const after = renderMdx(`${rewritten}\n`);
-    expect(after.problems).toEqual([]);
-    expect(after.html).toBe(before.html);
-  });
+  it.each(blocks.map((b) => [`${b.id}: ${b.raw.slice(0, 40)}`, b] as const))(
+    '%s — unedited: byte for byte; edited: same HTML',
+    (_name, { component, raw, match }) => {
+      expect(match).not.toBeNull();
+      if (!match) return;
+      const data = component.fromBlock(match);
+      expect(component.toBlock(data)).toBe(raw);
+      // As if edited in the form: written from the values alone.
+      const { [RAW_FIELD]: _raw, ...values } = data;
+      const rewritten = component.toBlock(values);
+      const before = renderMdx(`${raw}\n`);
+      const after = renderMdx(`${rewritten}\n`);
+      expect(after.problems).toEqual([]);
+      expect(after.html).toBe(before.html);
+    },
+  );
 
   it('escapes quotes and keeps 「」“”, full-width characters and line breaks', () => {
     const quote = components.find((c) => c.id === 'PullQuote');
@@ -68,6 +73,6 @@ describe('components in the web editor', () => {
     const written = letter.toBlock({ from: '学生 小雨', date: '2019年6月', content: '林老师：\n\n您好。\n我很好。' });
     expect(written).toBe('<Letter from="学生 小雨" date="2019年6月">\n林老师：\n\n您好。\n我很好。\n</Letter>');
     expect(renderMdx(`${written}\n`).problems).toEqual([]);
-    expect(quote.toBlock({ cite: '&amp; 已经转义' , content: 'x'})).toBe('<PullQuote cite="&amp;amp; 已经转义">x</PullQuote>');
+    expect(quote.toBlock({ cite: '&amp; 已经转义', content: 'x' })).toBe('<PullQuote cite="&amp;amp; 已经转义">x</PullQuote>');
   });
 });

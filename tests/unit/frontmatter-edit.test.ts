@@ -29,9 +29,10 @@ describe('saving an entry through the web editor', () => {
     const data = readEditorEntry(text, shape);
     expect(writeEditorEntry(data, shape)).toBe(text);
     // What Decap's widgets put into the values of fields the file does not have.
-    const formAdds: Record<string, unknown> = collection === 'stories'
-      ? { subtitle: '', updated: '', corrections: [], sample: false, draft: false, source: { outlet: '', date: '', url: '' } }
-      : { subject: '', stage: '', jobTitle: '', honours: [], sample: false, portrait: { src: '', alt: '', credit: '' } };
+    const formAdds: Record<string, unknown> =
+      collection === 'stories'
+        ? { subtitle: '', updated: '', corrections: [], sample: false, draft: false, source: { outlet: '', date: '', url: '' } }
+        : { subject: '', stage: '', jobTitle: '', honours: [], sample: false, portrait: { src: '', alt: '', credit: '' } };
     const withForm = { ...Object.fromEntries(Object.entries(formAdds).filter(([k]) => !(k in data))), ...data };
     expect(writeEditorEntry(withForm, shape)).toBe(text);
   });
@@ -57,7 +58,8 @@ describe('saving an entry through the web editor', () => {
   });
 
   it('keeps comments, quotes and flow lists of a hand-written file, and adds a new field in the schema’s order', () => {
-    const text = "---\n# 草稿\ntitle: 「灯」\nteachers: [lin-qiuyun]  # 文中人物\nwriter: 周南\npublished: '2024-09-08'\nsummary: 他说：“好。”\ncover:\n  src: ./cover.jpg\n  alt: 灯\n  credit: 周南\n  licence: 版权所有\nthemes: [师德]\n---\n正文\n";
+    const text =
+      "---\n# 草稿\ntitle: 「灯」\nteachers: [lin-qiuyun]  # 文中人物\nwriter: 周南\npublished: '2024-09-08'\nsummary: 他说：“好。”\ncover:\n  src: ./cover.jpg\n  alt: 灯\n  credit: 周南\n  licence: 版权所有\nthemes: [师德]\n---\n正文\n";
     const shape = getEntryShape('stories');
     const data = readEditorEntry(text, shape);
     expect(writeEditorEntry(data, shape)).toBe(text);

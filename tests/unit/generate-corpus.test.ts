@@ -28,7 +28,14 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 function digestTree(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 function loadEntries(dir: string, createSchema: Parameters<typeof loadMdxEntry>[3]) {
   return readdirSync(dir).map((slug) => {
@@ -71,7 +78,8 @@ describe('generate-corpus', () => {
   it('writes schools, honour rolls and collections that pass the content checks', () => {
     const file = (name: string) => [readFileSync(join(first, name), 'utf-8'), name, join(first, name)] as const;
     expect(loadYamlList(...file('schools.yaml'), () => schoolSchema).problems).toEqual([]);
-    for (const name of readdirSync(join(first, 'honours'))) expect(loadYamlFile(...file(`honours/${name}`), createHonourYearSchema).problems).toEqual([]);
+    for (const name of readdirSync(join(first, 'honours')))
+      expect(loadYamlFile(...file(`honours/${name}`), createHonourYearSchema).problems).toEqual([]);
     const volumes = readdirSync(join(first, 'collections'));
     expect(volumes.length).toBeGreaterThan(0);
     for (const name of volumes) expect(loadYamlFile(...file(`collections/${name}`), createVolumeSchema).problems).toEqual([]);

@@ -71,7 +71,10 @@ describe('mdxLoader', () => {
     expect(entry?.rendered?.html).toContain('<h2 id="第一节">第一节</h2>');
     expect(parsedCount()).toBe(2);
 
-    writeFileSync(join(dir, 'content/stories/second-story/index.mdx'), `---\ntitle: 改过的故事\nteachers: [lin-qiuyun]\nwriter: 编辑部\npublished: '2024-09-08'\nsummary: 摘要。\ncover:\n  src: ./cover.jpg\n  alt: 教室\n  credit: 插图\n  licence: CC BY 4.0\nthemes: [师德]\n---\n改过的正文。\n`);
+    writeFileSync(
+      join(dir, 'content/stories/second-story/index.mdx'),
+      `---\ntitle: 改过的故事\nteachers: [lin-qiuyun]\nwriter: 编辑部\npublished: '2024-09-08'\nsummary: 摘要。\ncover:\n  src: ./cover.jpg\n  alt: 教室\n  credit: 插图\n  licence: CC BY 4.0\nthemes: [师德]\n---\n改过的正文。\n`,
+    );
     await loader.load(context);
     expect(parsedCount()).toBe(3);
     expect(entries.get('second-story')?.data.title).toBe('改过的故事');

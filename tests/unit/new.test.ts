@@ -33,12 +33,21 @@ async function run(root: string, argv: string[], answers?: string[]) {
   });
   const input = new PassThrough();
   if (answers) input.end(`${answers.join('\n')}\n`);
-  const code = await runNew([...argv, '--content', 'content'], { root, input, output: out, interactive: Boolean(answers), today: '2025-03-01' });
+  const code = await runNew([...argv, '--content', 'content'], {
+    root,
+    input,
+    output: out,
+    interactive: Boolean(answers),
+    today: '2025-03-01',
+  });
   return { code, output };
 }
 
 const read = (root: string, file: string) => readFileSync(join(root, 'content', file), 'utf-8');
-const digest = (root: string, file: string) => createHash('sha256').update(readFileSync(join(root, 'content', file))).digest('hex');
+const digest = (root: string, file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(root, 'content', file)))
+    .digest('hex');
 const problemsIn = async (root: string, file: string) =>
   (await checkContent({ root, contentDir: 'content', cacheFile: false })).problems.filter((p) => p.file === `content/${file}`);
 
@@ -68,7 +77,9 @@ describe('npm run new: slugs', () => {
       const result = await run(root, ['story', '--title', '别的故事', '--slug', slug]);
       expect(result.code).toBe(2);
     }
-    expect((await run(root, ['story', '--title', '别的故事', '--slug', 'shan-li-de-deng'])).output).toContain('“shan-li-de-deng” 已经有了，不会覆盖；可以用 shan-li-de-deng-2');
+    expect((await run(root, ['story', '--title', '别的故事', '--slug', 'shan-li-de-deng'])).output).toContain(
+      '“shan-li-de-deng” 已经有了，不会覆盖；可以用 shan-li-de-deng-2',
+    );
     expect(digest(root, 'stories/shan-li-de-deng/index.mdx')).toBe(before);
     const school = await run(root, ['school', '--name', '屯溪二中']);
     expect(school.code).toBe(2);
@@ -105,10 +116,29 @@ describe('npm run new: what it writes', () => {
   it('writes a story that passes the content check when every flag is given (a draft: no body yet)', async () => {
     const root = project();
     const result = await run(root, [
-      'story', '--title', '灯下的作业本', '--teacher', '林秋云', '--writer', '仰望编辑部 周南',
-      '--summary', '她在灯下批改作业，一改就是二十年。', '--theme', '师德', '--theme', '乡村教育',
-      '--cover', resolve('tests/fixtures/images/sample.jpg'), '--cover-alt', '灯下摊开的作业本和一支红笔', '--cover-credit', '仰望编辑部 生成插图',
-      '--cover-licence', 'CC BY-NC-ND 4.0', '--sample', '--draft',
+      'story',
+      '--title',
+      '灯下的作业本',
+      '--teacher',
+      '林秋云',
+      '--writer',
+      '仰望编辑部 周南',
+      '--summary',
+      '她在灯下批改作业，一改就是二十年。',
+      '--theme',
+      '师德',
+      '--theme',
+      '乡村教育',
+      '--cover',
+      resolve('tests/fixtures/images/sample.jpg'),
+      '--cover-alt',
+      '灯下摊开的作业本和一支红笔',
+      '--cover-credit',
+      '仰望编辑部 生成插图',
+      '--cover-licence',
+      'CC BY-NC-ND 4.0',
+      '--sample',
+      '--draft',
     ]);
     expect(result.code).toBe(0);
     expect(result.output).toContain('内容检查：新文件没有问题。');
@@ -144,7 +174,11 @@ describe('npm run new: what it writes', () => {
 describe('npm run new: in a terminal', () => {
   it('asks for what is missing; Enter keeps the suggestion', async () => {
     const root = project();
-    const result = await run(root, ['story'], ['教室后墙的书箱', '', 'lin-qiuyun', '仰望编辑部 周南', '', '书箱走了二十年。', '阅读 乡村教育', '', '后墙上的木书箱', '周南 摄', '']);
+    const result = await run(
+      root,
+      ['story'],
+      ['教室后墙的书箱', '', 'lin-qiuyun', '仰望编辑部 周南', '', '书箱走了二十年。', '阅读 乡村教育', '', '后墙上的木书箱', '周南 摄', ''],
+    );
     expect(result.code).toBe(0);
     expect(result.output).toContain('网址里的名字（小写拼音，用连字符连接；定下后不再改）［jiao-shi-hou-qiang-de-shu-xiang］');
     const text = read(root, 'stories/jiao-shi-hou-qiang-de-shu-xiang/index.mdx');
@@ -166,7 +200,11 @@ describe('npm run new (the real command)', () => {
   it('runs without a terminal, with flags, and exits 2 when the title is missing', () => {
     const root = project();
     const script = resolve('scripts/new.ts');
-    const ok = spawnSync(process.execPath, [script, 'school', '--name', '望川区实验小学', '--content', 'content'], { cwd: root, encoding: 'utf-8', input: '' });
+    const ok = spawnSync(process.execPath, [script, 'school', '--name', '望川区实验小学', '--content', 'content'], {
+      cwd: root,
+      encoding: 'utf-8',
+      input: '',
+    });
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('已创建 content/schools.yaml');
     const missing = spawnSync(process.execPath, [script, 'story', '--content', 'content'], { cwd: root, encoding: 'utf-8', input: '' });

@@ -71,7 +71,10 @@ describe('indexRelatedStories', () => {
     const related = indexRelatedStories(stories);
     for (const limit of [0, 1, 3, 7]) {
       for (const story of stories) {
-        expect(related(story, limit).map((r) => r.id), `${story.id} limit ${limit}`).toEqual(findRelatedStories(story, stories, limit).map((r) => r.id));
+        expect(
+          related(story, limit).map((r) => r.id),
+          `${story.id} limit ${limit}`,
+        ).toEqual(findRelatedStories(story, stories, limit).map((r) => r.id));
       }
     }
     // A story that is not in the corpus (a draft) is answered too.

@@ -79,7 +79,9 @@ describe('checkPermanentUrls', () => {
   it('refuses a redirect to a page that does not exist', () => {
     const redirects = [{ from: '/stories/old/', to: '/stories/missing/', line: 4 }];
     const problems = checkPermanentUrls({ published: listed('/stories/old/'), produced, redirects, files });
-    expect(problems).toEqual([expect.objectContaining({ kind: 'redirect-target-missing', url: '/stories/old/', file: files.redirects, line: 4 })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ kind: 'redirect-target-missing', url: '/stories/old/', file: files.redirects, line: 4 }),
+    ]);
     expect(problems[0]?.message).toContain('/stories/missing/');
   });
 
@@ -127,7 +129,9 @@ describe('loadRedirects (content/redirects.yaml)', () => {
   });
 
   it('reports malformed entries with line and field, in Chinese', () => {
-    const file = write("- from: stories/old\n  to: /stories/new/\n  date: '2025-02-30'\n- from: /a/\n  to: /a/\n  date: '2025-03-01'\n  colour: red\n");
+    const file = write(
+      "- from: stories/old\n  to: /stories/new/\n  date: '2025-02-30'\n- from: /a/\n  to: /a/\n  date: '2025-03-01'\n  colour: red\n",
+    );
     const { problems } = loadRedirects(file);
     const byField = Object.fromEntries(problems.map((p) => [p.field, p]));
     expect(byField['0.from']).toMatchObject({ line: 1 });

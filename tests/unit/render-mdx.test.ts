@@ -48,7 +48,9 @@ describe('renderMdx: what it renders', () => {
     expect(r.html).toBe(
       '<figure class="yw-figure"><yw-figure-image data-index="0"></yw-figure-image><figcaption><span class="yw-figure-caption">2023 年秋</span><span class="yw-figure-credit">图：周南 摄（CC BY 4.0）</span></figcaption></figure>',
     );
-    expect(r.figures).toEqual([{ src: './photo-1.jpg', alt: '教室', caption: '2023 年秋', credit: '周南 摄', licence: 'CC BY 4.0', line: BODY }]);
+    expect(r.figures).toEqual([
+      { src: './photo-1.jpg', alt: '教室', caption: '2023 年秋', credit: '周南 摄', licence: 'CC BY 4.0', line: BODY },
+    ]);
   });
 
   it('renders PullQuote, Aside, Timeline and HonourBadge without nesting blocks in paragraphs', () => {
@@ -69,10 +71,16 @@ describe('renderMdx: what it renders', () => {
       ),
     );
     expect(r.problems).toEqual([]);
-    expect(r.html).toContain('<figure class="yw-pullquote"><blockquote><p>孩子走多远，我就陪多远。</p></blockquote><figcaption>—— 林秋云</figcaption></figure>');
+    expect(r.html).toContain(
+      '<figure class="yw-pullquote"><blockquote><p>孩子走多远，我就陪多远。</p></blockquote><figcaption>—— 林秋云</figcaption></figure>',
+    );
     expect(r.html).toContain('<div class="yw-aside" role="note"><p class="yw-aside-title">小资料</p><p>送教上门是一项教育服务。</p></div>');
-    expect(r.html).toContain('<section class="yw-timeline"><ol><li><span class="yw-event-date">1998</span><div class="yw-event-text"><p>到青岚小学任教</p></div></li>');
-    expect(r.html).toContain('<p>她是 <span class="yw-honour-badge"><span class="yw-honour-badge-title">师德标兵</span><span class="yw-honour-badge-meta">2021年 · 市级</span></span> 获得者。</p>');
+    expect(r.html).toContain(
+      '<section class="yw-timeline"><ol><li><span class="yw-event-date">1998</span><div class="yw-event-text"><p>到青岚小学任教</p></div></li>',
+    );
+    expect(r.html).toContain(
+      '<p>她是 <span class="yw-honour-badge"><span class="yw-honour-badge-title">师德标兵</span><span class="yw-honour-badge-meta">2021年 · 市级</span></span> 获得者。</p>',
+    );
     expect(r.html).not.toMatch(/<p>\s*<(figure|aside|section)/);
   });
 
@@ -82,7 +90,8 @@ describe('renderMdx: what it renders', () => {
 });
 
 describe('renderMdx: what it refuses, with line and column', () => {
-  const problemsOf = (body: string) => renderMdx(doc(body)).problems.map((p) => ({ line: p.line - BODY + 1, field: p.field, message: p.message }));
+  const problemsOf = (body: string) =>
+    renderMdx(doc(body)).problems.map((p) => ({ line: p.line - BODY + 1, field: p.field, message: p.message }));
 
   it('refuses import and export', () => {
     const [p] = problemsOf("import fs from 'node:fs'");
@@ -132,7 +141,10 @@ describe('renderMdx: what it refuses, with line and column', () => {
 
   it('requires src, alt and credit on figures, and a local image', () => {
     const messages = problemsOf('<Figure src="./a.jpg" />').map((p) => `${p.field}: ${p.message}`);
-    expect(messages).toEqual(['<Figure> alt: <Figure> 缺少必填属性 alt（用一句话描述画面，给看不见图片的读者）', '<Figure> credit: <Figure> 缺少必填属性 credit（摄影者或来源）']);
+    expect(messages).toEqual([
+      '<Figure> alt: <Figure> 缺少必填属性 alt（用一句话描述画面，给看不见图片的读者）',
+      '<Figure> credit: <Figure> 缺少必填属性 credit（摄影者或来源）',
+    ]);
     expect(problemsOf('<Figure src="https://example.org/a.jpg" alt="a" credit="b" />')[0]?.message).toContain('不能用网址');
     expect(problemsOf('<Figure src="../other/a.jpg" alt="a" credit="b" />')[0]?.message).toContain('不能用 / 或 .. 开头');
     expect(problemsOf('<Figure src="./a.gif" alt="a" credit="b" />')[0]?.message).toContain('图片格式');
@@ -171,7 +183,11 @@ describe('renderMdx: what the content checks read', () => {
   });
 
   it('lists the text readers see, block by block, with lines and fields', () => {
-    const r = renderMdx(doc('## 小标题\n\n第一段"引语"，\n第二行。\n\n<PullQuote cite="林秋云">一直在。</PullQuote>\n\n<Figure src="./a.jpg" alt="窗" caption="图注" credit="周南 摄" />'));
+    const r = renderMdx(
+      doc(
+        '## 小标题\n\n第一段"引语"，\n第二行。\n\n<PullQuote cite="林秋云">一直在。</PullQuote>\n\n<Figure src="./a.jpg" alt="窗" caption="图注" credit="周南 摄" />',
+      ),
+    );
     expect(r.texts).toEqual([
       { line: BODY, field: '正文', value: '小标题' },
       { line: BODY + 2, field: '正文', value: '第一段“引语”，\n第二行。' },
@@ -194,7 +210,9 @@ describe('renderMdx: what the content checks read', () => {
 describe('renderMdx: the Letter component', () => {
   const problemsOf = (body: string) => renderMdx(doc(body)).problems;
   it('renders a letter of several paragraphs, signed with the writer and the date', () => {
-    const r = renderMdx(doc('<Letter from="学生 小雨" date="2019年6月" title="一封来信">\n林老师：\n\n您送我的那本书，我读了三遍。\n</Letter>'));
+    const r = renderMdx(
+      doc('<Letter from="学生 小雨" date="2019年6月" title="一封来信">\n林老师：\n\n您送我的那本书，我读了三遍。\n</Letter>'),
+    );
     expect(r.problems).toEqual([]);
     expect(r.html).toBe(
       '<figure class="yw-letter" aria-label="一封来信"><p class="yw-letter-title">一封来信</p><blockquote><p>林老师：</p><p>您送我的那本书，我读了三遍。</p></blockquote><figcaption>—— 学生 小雨，2019年6月</figcaption></figure>',

@@ -48,7 +48,7 @@ describe('route data cache keys', () => {
     ]);
   });
 
-  it("change on every page that shows a renamed teacher, and nowhere else", async () => {
+  it('change on every page that shows a renamed teacher, and nowhere else', async () => {
     const changed = await keysAround((store) => {
       find(store.teachers, 'lin').data.name = '林秋韵';
     });
@@ -67,7 +67,7 @@ describe('route data cache keys', () => {
     ]);
   });
 
-  it("change on every page that lists a story whose title changed: related, lists, volume, teacher, school", async () => {
+  it('change on every page that lists a story whose title changed: related, lists, volume, teacher, school', async () => {
     const changed = await keysAround((store) => {
       find(store.stories, 'c').data.title = '车间里的那方讲台';
     });

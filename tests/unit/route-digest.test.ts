@@ -64,6 +64,10 @@ describe('src/layouts/client-sources.ts', () => {
     };
     walk('src');
     expect(withClientParts.length).toBeGreaterThan(10);
-    for (const path of withClientParts) expect(globs.some((g) => path.startsWith(g)), path).toBe(true);
+    for (const path of withClientParts)
+      expect(
+        globs.some((g) => path.startsWith(g)),
+        path,
+      ).toBe(true);
   });
 });

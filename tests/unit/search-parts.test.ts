@@ -24,9 +24,19 @@ const byName = (parts: ReturnType<typeof planParts>) => new Map(parts.map((p) =>
 describe('planParts', () => {
   it('puts everything that is not a story first, then whole years of stories, oldest first, at most N pages a part', () => {
     const parts = planParts(site(), 100);
-    expect(parts.map((p) => p.name)).toEqual(['people', 'stories-2015-2017', 'stories-2018-2020', 'stories-2021-2023', 'stories-2024-2024']);
+    expect(parts.map((p) => p.name)).toEqual([
+      'people',
+      'stories-2015-2017',
+      'stories-2018-2020',
+      'stories-2021-2023',
+      'stories-2024-2024',
+    ]);
     expect(parts.map((p) => p.files.length)).toEqual([40, 90, 90, 90, 30]);
-    expect(parts.flatMap((p) => p.files).sort()).toEqual(site().map((p) => p.file).sort());
+    expect(parts.flatMap((p) => p.files).sort()).toEqual(
+      site()
+        .map((p) => p.file)
+        .sort(),
+    );
   });
 
   it('gives a new story of this year to this year’s part and leaves every other part as it was', () => {
@@ -37,7 +47,10 @@ describe('planParts', () => {
   });
 
   it('splits a year or the other pages larger than a part by a hash of the page, so a new page moves no other', () => {
-    const big = [...Array.from({ length: 250 }, (_, i) => story(`b-${i}`, 2020)), ...Array.from({ length: 150 }, (_, i) => other(`teachers/t-${i}/index.html`))];
+    const big = [
+      ...Array.from({ length: 250 }, (_, i) => story(`b-${i}`, 2020)),
+      ...Array.from({ length: 150 }, (_, i) => other(`teachers/t-${i}/index.html`)),
+    ];
     const parts = planParts(big, 100);
     expect(parts.map((p) => p.name)).toEqual(['people-1', 'people-2', 'stories-2020-1', 'stories-2020-2', 'stories-2020-3']);
     for (const p of parts) expect(p.files.length).toBeLessThanOrEqual(100 * 1.3);
@@ -61,7 +74,8 @@ describe('buildSearchIndex with a cache', () => {
   function readTree(dir: string): Record<string, string> {
     const files: Record<string, string> = {};
     for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-      if (entry.isFile()) files[relative(dir, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name)).toString('base64');
+      if (entry.isFile())
+        files[relative(dir, join(entry.parentPath, entry.name))] = readFileSync(join(entry.parentPath, entry.name)).toString('base64');
     }
     return files;
   }

@@ -1,13 +1,25 @@
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, splitExcerpt } from '../../src/lib/search-excerpt.ts';
-import { MAX_QUERY_LENGTH, dropStopWords, hasFilters, normaliseQuery, readSearchState, writeSearchState } from '../../src/lib/search-query.ts';
+import {
+  MAX_QUERY_LENGTH,
+  dropStopWords,
+  hasFilters,
+  normaliseQuery,
+  readSearchState,
+  writeSearchState,
+} from '../../src/lib/search-query.ts';
 import { getSchoolNameTerms, getTeacherNameTerms } from '../../src/lib/search-terms.ts';
 import { buildTraditionalTable, collectHanCharacters, toSimplified } from '../../src/lib/traditional.ts';
 
 describe('name forms', () => {
   it('gives a teacher the forms readers type', () => {
-    expect(getTeacherNameTerms('唐浩瑛', 'Táng Hàoyīng')).toEqual({ name: '唐浩瑛', pinyin: 'tanghaoying', words: 'tang haoying', initials: 'thy' });
+    expect(getTeacherNameTerms('唐浩瑛', 'Táng Hàoyīng')).toEqual({
+      name: '唐浩瑛',
+      pinyin: 'tanghaoying',
+      words: 'tang haoying',
+      initials: 'thy',
+    });
   });
   it('takes the editor’s pinyin over the dictionary for the name itself', () => {
     // 单 as a surname is Shàn; a dictionary reads it dān.

@@ -42,12 +42,16 @@ describe('checkSiteLink', () => {
     expect(checkSiteLink(url, pages, redirected)).toBeUndefined();
   });
   it('reports a page that does not exist, with the closest page of the same kind', () => {
-    expect(checkSiteLink('/teachers/lin-qiuyn/', pages, redirected)).toBe('链接到本站的 /teachers/lin-qiuyn/，但网站没有这个页面：是否想写 /teachers/lin-qiuyun/？');
+    expect(checkSiteLink('/teachers/lin-qiuyn/', pages, redirected)).toBe(
+      '链接到本站的 /teachers/lin-qiuyn/，但网站没有这个页面：是否想写 /teachers/lin-qiuyun/？',
+    );
     expect(checkSiteLink('/stories/cao-gao/', pages, redirected)).toContain('网站没有这个页面');
     expect(checkSiteLink('/zzz/', pages, redirected)).toContain('请检查地址');
   });
   it('asks for the trailing slash of a page address', () => {
-    expect(checkSiteLink('/stories/shan-li-de-deng#a', pages, redirected)).toBe('本站的页面地址以 / 结尾：请写成 /stories/shan-li-de-deng/#a');
+    expect(checkSiteLink('/stories/shan-li-de-deng#a', pages, redirected)).toBe(
+      '本站的页面地址以 / 结尾：请写成 /stories/shan-li-de-deng/#a',
+    );
   });
 });
 
@@ -77,7 +81,9 @@ describe('redirect loops', () => {
 describe('decode (sharp 0.35, failOn: truncated)', () => {
   const jpeg = readFileSync('tests/fixtures/checks/base/content/stories/shan-li-de-deng/cover.jpg');
   it('accepts whole JPEG and PNG files', async () => {
-    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#336699' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
     for (const buffer of [jpeg, png]) expect((await decode(buffer)).error).toBe(false);
     const facts = await decode(jpeg);
     expect(Object.keys(facts).sort()).toEqual(['error', 'height', 'width']);

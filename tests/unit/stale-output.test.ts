@@ -40,6 +40,9 @@ test('keeps the files Astro lists as a route output even when it left them untou
   writeFileSync(join(dir, 'stories', 'kept', 'index.html'), 'kept in place');
   writeFileSync(join(dir, 'gone.html'), 'removed story');
   await sleep(20);
-  expect(sweepStaleOutput(dir, Date.now(), new Set([join(dir, 'stories', 'kept', 'index.html')]))).toEqual({ removedFiles: 1, removedDirs: 0 });
+  expect(sweepStaleOutput(dir, Date.now(), new Set([join(dir, 'stories', 'kept', 'index.html')]))).toEqual({
+    removedFiles: 1,
+    removedDirs: 0,
+  });
   expect(tree(dir)).toEqual(['stories/', 'stories/kept/', 'stories/kept/index.html']);
 });

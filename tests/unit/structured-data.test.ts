@@ -27,7 +27,14 @@ describe('getWriterNames', () => {
 });
 
 describe('buildImageObject', () => {
-  const image = { url: 'https://x.org/a.jpg', width: 1600, height: 900, caption: '山里', credit: '周南 摄', termsUrl: 'https://x.org/s/#reprint' };
+  const image = {
+    url: 'https://x.org/a.jpg',
+    width: 1600,
+    height: 900,
+    caption: '山里',
+    credit: '周南 摄',
+    termsUrl: 'https://x.org/s/#reprint',
+  };
   it('links a Creative Commons licence and keeps the terms page for the rest', () => {
     expect(buildImageObject({ ...image, licence: 'CC BY-NC-ND 4.0' })).toMatchObject({
       creditText: '周南 摄',

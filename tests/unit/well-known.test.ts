@@ -3,8 +3,12 @@ import { formatRobotsTxt, formatSecurityTxt, getSecurityTxtExpiry } from '../../
 
 describe('robots.txt', () => {
   it('allows everything and names the sitemap', () => {
-    expect(formatRobotsTxt('https://x.org/sitemap-index.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://x.org/sitemap-index.xml\n');
-    expect(formatRobotsTxt('https://x.org/sitemap-index.xml', ['/admin/'])).toBe('User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://x.org/sitemap-index.xml\n');
+    expect(formatRobotsTxt('https://x.org/sitemap-index.xml')).toBe(
+      'User-agent: *\nAllow: /\n\nSitemap: https://x.org/sitemap-index.xml\n',
+    );
+    expect(formatRobotsTxt('https://x.org/sitemap-index.xml', ['/admin/'])).toBe(
+      'User-agent: *\nAllow: /\nDisallow: /admin/\n\nSitemap: https://x.org/sitemap-index.xml\n',
+    );
   });
 });
 
@@ -16,7 +20,9 @@ describe('security.txt', () => {
       languages: ['zh', 'en'],
       expires: new Date(Date.UTC(2027, 0, 2)),
     });
-    expect(text).toBe('Contact: mailto:a@b.org\nExpires: 2027-01-02T00:00:00Z\nPreferred-Languages: zh, en\nCanonical: https://b.org/.well-known/security.txt\n');
+    expect(text).toBe(
+      'Contact: mailto:a@b.org\nExpires: 2027-01-02T00:00:00Z\nPreferred-Languages: zh, en\nCanonical: https://b.org/.well-known/security.txt\n',
+    );
   });
   it('expires 360 days after the UTC day of the build, whatever the hour', () => {
     expect(getSecurityTxtExpiry(new Date('2026-11-24T23:59:00Z')).toISOString()).toBe('2027-11-19T00:00:00.000Z');

@@ -16,7 +16,11 @@ function escape(term: string): string {
 
 export function highlightTerms(raw: string, root: ParentNode = document): number {
   // The same clean-up as the search box (normaliseQuery in src/lib/search-query.ts), kept short.
-  const words = raw.slice(0, 64).normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u);
+  const words = raw
+    .slice(0, 64)
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{M}]+/u);
   const terms = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length);
   const article = root.querySelector('[data-pagefind-body]');
   if (terms.length === 0 || !article) return 0;

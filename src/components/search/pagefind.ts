@@ -79,7 +79,9 @@ export function loadIndex(): Promise<LoadedIndex> {
     const [root, ...others] = manifest.parts;
     await pagefind.options({ ...options, mergeFilter: { [PART_FILTER]: root?.name ?? '' } });
     await pagefind.init();
-    await Promise.all(others.map((part) => pagefind.mergeIndex(`${BUNDLE}${part.path}`, { ...options, mergeFilter: { [PART_FILTER]: part.name } })));
+    await Promise.all(
+      others.map((part) => pagefind.mergeIndex(`${BUNDLE}${part.path}`, { ...options, mergeFilter: { [PART_FILTER]: part.name } })),
+    );
     return { pagefind, parts: manifest.parts.map((p) => p.name) };
   })();
   loading.catch(() => {

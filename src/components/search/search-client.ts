@@ -107,14 +107,19 @@ function renderResult(data: PagefindResultData, query: string): HTMLLIElement {
   const facts = [data.meta.teacher, data.meta.school, data.meta.date].filter((f): f is string => Boolean(f));
   if (facts.length > 0) article.append(create('p', 'result-facts', facts.join(' · ')));
   const excerpt = create('p', 'result-excerpt');
-  for (const part of trimExcerpt(splitExcerpt(data.excerpt))) excerpt.append(part.marked ? create('mark', undefined, part.text) : part.text);
+  for (const part of trimExcerpt(splitExcerpt(data.excerpt)))
+    excerpt.append(part.marked ? create('mark', undefined, part.text) : part.text);
   if (excerpt.childNodes.length > 0) article.append(excerpt);
   item.append(article);
   return item;
 }
 
 /** One filter's checkboxes, with counts; values with no results are left out unless chosen. */
-function renderFilterGroup(key: SearchFilterKey, counts: Record<string, number>, chosen: readonly string[]): HTMLFieldSetElement | undefined {
+function renderFilterGroup(
+  key: SearchFilterKey,
+  counts: Record<string, number>,
+  chosen: readonly string[],
+): HTMLFieldSetElement | undefined {
   const values = Object.entries(counts)
     .filter(([value, count]) => count > 0 || chosen.includes(value))
     .sort(([a, countA], [b, countB]) => (key === 'year' ? b.localeCompare(a) : countB - countA || a.localeCompare(b, 'zh-CN')));
@@ -170,7 +175,11 @@ class SearchPage {
     el.input.addEventListener('input', () => {
       clearTimeout(this.typingTimer);
       const query = dropStopWords(el.input.value);
-      if (query) void loadPagefind().then((pagefind) => pagefind.preload(query), () => undefined);
+      if (query)
+        void loadPagefind().then(
+          (pagefind) => pagefind.preload(query),
+          () => undefined,
+        );
       this.typingTimer = setTimeout(() => {
         this.readForm();
         void this.run();

@@ -5,9 +5,22 @@
  * (scripts/bench/relevance.ts) both run searches through these functions, so the benchmark
  * measures what readers get.
  */
-import { SEARCH_FILTER_KEYS, TRADITIONAL_TABLE_FILE, dropStopWords, type SearchFilterKey, type SearchState } from '../../lib/search-query.ts';
+import {
+  SEARCH_FILTER_KEYS,
+  TRADITIONAL_TABLE_FILE,
+  dropStopWords,
+  type SearchFilterKey,
+  type SearchState,
+} from '../../lib/search-query.ts';
 import { toSimplified, type TraditionalTable } from '../../lib/traditional.ts';
-import { PART_FILTER, type LoadedIndex, type PagefindFilters, type PagefindResult, type PagefindResultData, type PagefindSearchOptions } from './pagefind.ts';
+import {
+  PART_FILTER,
+  type LoadedIndex,
+  type PagefindFilters,
+  type PagefindResult,
+  type PagefindResultData,
+  type PagefindSearchOptions,
+} from './pagefind.ts';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -136,9 +149,15 @@ export async function searchPages(index: LoadedIndex, term: string | null, state
   if (state.sort === 'relevance') return listOf((await pagefind.search(term, { filters })).results);
   const sort: PagefindSearchOptions['sort'] = { date: state.sort === 'newest' ? 'desc' : 'asc' };
   const [lists, all] = await Promise.all([
-    Promise.all(parts.map(async (part) => (await pagefind.search(term, { filters: { ...filters, [PART_FILTER]: { any: [part] } }, sort })).results)),
+    Promise.all(
+      parts.map(async (part) => (await pagefind.search(term, { filters: { ...filters, [PART_FILTER]: { any: [part] } }, sort })).results),
+    ),
     pagefind.search(term, { filters }),
   ]);
   const seen = new Set(lists.flat().map((r) => r.id));
-  return mergeByDate(lists, state.sort === 'newest', all.results.filter((r) => !seen.has(r.id)));
+  return mergeByDate(
+    lists,
+    state.sort === 'newest',
+    all.results.filter((r) => !seen.has(r.id)),
+  );
 }

@@ -61,7 +61,9 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         // since Astro rebuilds the image imports from the stored entries).
         if (existing?.digest === digest) return [];
         // A build takes what the content check rendered; `astro dev` renders each change itself.
-        const taken = context.watcher ? undefined : await takeRenderedEntry(await (rules ??= getRenderedEntriesVersion()), absoluteFile, file, source);
+        const taken = context.watcher
+          ? undefined
+          : await takeRenderedEntry(await (rules ??= getRenderedEntriesVersion()), absoluteFile, file, source);
         const loaded = taken ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
         if (loaded.problems.length) return loaded.problems;
         const data = await context.parseData({ id, data: loaded.data, filePath: file });

@@ -48,10 +48,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
         h(FIGURE_PLACEHOLDER, { dataIndex: String(index) }),
         h('figcaption', {}, [
           ...(a.caption ? [h('span', { className: ['yw-figure-caption'] }, [t(a.caption)])] : []),
-          h('span', { className: ['yw-figure-credit'] }, [
-            t(`图：${a.credit}`),
-            ...(a.licence ? [t(`（${a.licence}）`)] : []),
-          ]),
+          h('span', { className: ['yw-figure-credit'] }, [t(`图：${a.credit}`), ...(a.licence ? [t(`（${a.licence}）`)] : [])]),
         ]),
       ]),
   },
@@ -93,7 +90,8 @@ export const COMPONENTS: Readonly<Record<string, ComponentSpec>> = {
     children: 'only',
     only: ['Event'],
     description: '时间线：一位教师的成长经历，里面每一项用 <Event>',
-    example: '<Timeline>\n  <Event date="1998">师范毕业，到青岚小学任教</Event>\n  <Event date="2021">获评县级优秀教师</Event>\n</Timeline>',
+    example:
+      '<Timeline>\n  <Event date="1998">师范毕业，到青岚小学任教</Event>\n  <Event date="2021">获评县级优秀教师</Event>\n</Timeline>',
     render: (a, children) =>
       // A plain section, not a named region landmark, for the same reason as Aside.
       h('section', { className: ['yw-timeline'] }, [

@@ -38,12 +38,7 @@ export interface LoadedMdx {
 }
 
 /** Reads, renders and checks one MDX entry. Shared by the loader and the content checker. */
-export function loadMdxEntry(
-  source: string,
-  file: string,
-  absoluteFile: string,
-  createSchema: CreateSchema,
-): LoadedMdx {
+export function loadMdxEntry(source: string, file: string, absoluteFile: string, createSchema: CreateSchema): LoadedMdx {
   const id = file.split('/').at(-2) ?? '';
   const problems: ContentProblem[] = [];
   if (!SLUG.test(id)) {
@@ -76,7 +71,12 @@ export function loadMdxEntry(
   for (const figure of rendered.figures) {
     const check = figureHelpers.image().safeParse(figure.src);
     if (!check.success) {
-      problems.push({ file, line: figure.line, field: '<Figure> src', message: `${figure.src}：${check.error.issues[0]?.message ?? '图片有误'}` });
+      problems.push({
+        file,
+        line: figure.line,
+        field: '<Figure> src',
+        message: `${figure.src}：${check.error.issues[0]?.message ?? '图片有误'}`,
+      });
     }
   }
   const figures = rendered.figures.map(({ caption, licence, ...rest }) => ({

@@ -35,7 +35,12 @@ export function loadRedirects(file: string, display = toDisplayPath(file)): { re
   const seen = new Map<string, number | undefined>();
   for (const r of redirects) {
     if (seen.has(r.from)) {
-      problems.push({ file: display, line: r.line, field: 'from', message: `旧地址 ${r.from} 写了两次（第一次在第 ${seen.get(r.from)} 行），每个旧地址只能转到一处` });
+      problems.push({
+        file: display,
+        line: r.line,
+        field: 'from',
+        message: `旧地址 ${r.from} 写了两次（第一次在第 ${seen.get(r.from)} 行），每个旧地址只能转到一处`,
+      });
     }
     seen.set(r.from, r.line);
   }
@@ -52,4 +57,3 @@ export function loadPublishedUrls(file: string, display = toDisplayPath(file)): 
 export function toDisplayPath(file: string): string {
   return relative(process.cwd(), resolve(file)).split('\\').join('/') || file;
 }
-

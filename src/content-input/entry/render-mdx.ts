@@ -187,7 +187,18 @@ export function renderMdx(source: string): RenderedMdx {
   };
 }
 
-const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'inlineCode', 'break', 'mdxJsxTextElement', 'footnoteReference']);
+const PHRASING = new Set([
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'link',
+  'linkReference',
+  'inlineCode',
+  'break',
+  'mdxJsxTextElement',
+  'footnoteReference',
+]);
 
 /** The body's text, block by block, with the field it sits in (`正文` or the component). */
 function collectTexts(node: Nodes, field: string, out: TextBlock[]) {
@@ -224,9 +235,7 @@ function liftBlockComponents(parent: Parent) {
   parent.children = parent.children.flatMap<RootContent>((child) => {
     if (child.type !== 'paragraph') return [child];
     const elements = child.children.filter((c) => !isBlank(c));
-    const allBlock =
-      elements.length > 0 &&
-      elements.every((c) => c.type === 'mdxJsxTextElement' && COMPONENTS[c.name ?? '']?.block);
+    const allBlock = elements.length > 0 && elements.every((c) => c.type === 'mdxJsxTextElement' && COMPONENTS[c.name ?? '']?.block);
     if (!allBlock) return [child];
     return elements.map((c) => ({ ...(c as MdxJsxTextElement), type: 'mdxJsxFlowElement' }) as MdxJsxFlowElement);
   });
@@ -241,11 +250,7 @@ interface TransformContext {
   visit: (node: Nodes, parent: Parent | undefined) => void;
 }
 
-function transformComponent(
-  node: MdxJsxFlowElement | MdxJsxTextElement,
-  parent: Parent | undefined,
-  context: TransformContext,
-) {
+function transformComponent(node: MdxJsxFlowElement | MdxJsxTextElement, parent: Parent | undefined, context: TransformContext) {
   const { report } = context;
   const name = node.name ?? '';
   const spec: ComponentSpec | undefined = Object.hasOwn(COMPONENTS, name) ? COMPONENTS[name] : undefined;
@@ -297,7 +302,11 @@ function transformComponent(
   }
   for (const required of spec.required) {
     if (!attributes[required] && !node.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === required)) {
-      report(node, `<${name}> ${required}`, `<${name}> 缺少必填属性 ${required}${spec.hints?.[required] ? `（${spec.hints[required]}）` : ''}`);
+      report(
+        node,
+        `<${name}> ${required}`,
+        `<${name}> 缺少必填属性 ${required}${spec.hints?.[required] ? `（${spec.hints[required]}）` : ''}`,
+      );
       ok = false;
     } else if (attributes[required] === '') {
       report(node, `<${name}> ${required}`, `<${name}> 的 ${required} 不能为空`);
@@ -316,9 +325,7 @@ function transformComponent(
     // `<Event date="…">text</Event>` on its own line parses as a paragraph holding an inline
     // element: lift such elements out so the list holds the components themselves.
     node.children = (node.children as RootContent[]).flatMap((child): RootContent[] =>
-      child.type === 'paragraph' && child.children.every((c) => isBlank(c) || c.type === 'mdxJsxTextElement')
-        ? child.children
-        : [child],
+      child.type === 'paragraph' && child.children.every((c) => isBlank(c) || c.type === 'mdxJsxTextElement') ? child.children : [child],
     ) as typeof node.children;
     for (const child of node.children) {
       if (isBlank(child)) continue;
@@ -496,4 +503,3 @@ function extractFrontmatterFallback(source: string): string | undefined {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source);
   return match?.[1];
 }
-

@@ -3,9 +3,7 @@
  * would turn into replacement characters without a word, so the bytes are checked instead.
  */
 
-export type DecodedText =
-  | { ok: true; text: string }
-  | { ok: false; line: number; message: string };
+export type DecodedText = { ok: true; text: string } | { ok: false; line: number; message: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

@@ -16,8 +16,14 @@ function createHelpers(folderOf: () => string): SchemaHelpers {
     image: () =>
       z
         .string({ error: '应是图片文件的路径，例如 ./cover.jpg' })
-        .refine((src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/'), '图片必须是文章文件夹里的文件，用相对路径，例如 ./cover.jpg')
-        .refine((src) => /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || existsSync(resolve(folderOf(), src)), '找不到这个图片文件，请检查文件名和路径'),
+        .refine(
+          (src) => !/^[a-z][a-z0-9+.-]*:/i.test(src) && !src.startsWith('/'),
+          '图片必须是文章文件夹里的文件，用相对路径，例如 ./cover.jpg',
+        )
+        .refine(
+          (src) => /^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/') || existsSync(resolve(folderOf(), src)),
+          '找不到这个图片文件，请检查文件名和路径',
+        ),
     reference: (collection: CollectionName) =>
       z
         .string({ error: `应是 ${collection} 中条目的 id（小写拼音和连字符）` })

@@ -44,7 +44,12 @@ export function loadYamlList(source: string, file: string, absoluteFile: string,
     if (typeof id === 'string') {
       const first = ids.get(id.toLowerCase());
       if (first !== undefined) {
-        problems.push({ file, line: yaml.lineOf([index, 'id']), field: `${index}.id`, message: `id “${id}” 与第 ${first + 1} 项重复，每项的 id 必须不同` });
+        problems.push({
+          file,
+          line: yaml.lineOf([index, 'id']),
+          field: `${index}.id`,
+          message: `id “${id}” 与第 ${first + 1} 项重复，每项的 id 必须不同`,
+        });
       } else {
         ids.set(id.toLowerCase(), index);
       }
@@ -67,7 +72,12 @@ export function loadYamlFile(source: string, file: string, absoluteFile: string,
   }
   const data = yaml.value as Record<string, unknown>;
   if (/^\d{4}$/.test(id) && typeof data.year === 'number' && String(data.year) !== id) {
-    problems.push({ file, line: yaml.lineOf(['year']), field: 'year', message: `year 写的是 ${data.year}，但文件名是 ${id}.yaml，两者应一致` });
+    problems.push({
+      file,
+      line: yaml.lineOf(['year']),
+      field: 'year',
+      message: `year 写的是 ${data.year}，但文件名是 ${id}.yaml，两者应一致`,
+    });
   }
   return { entries: problems.length ? [] : [{ id, file, data }], problems, yaml };
 }

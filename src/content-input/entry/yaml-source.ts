@@ -60,7 +60,9 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
     return range ? lineCounter.linePos(range[0]).line : undefined;
   }
   /** Walks every scalar, with its path and first and last line. */
-  function walk(visit: (path: (string | number)[], node: { value: unknown; type?: string | undefined }, first: number, last: number) => void) {
+  function walk(
+    visit: (path: (string | number)[], node: { value: unknown; type?: string | undefined }, first: number, last: number) => void,
+  ) {
     const go = (node: unknown, path: (string | number)[]) => {
       if (isMap(node)) {
         for (const pair of node.items) {
@@ -102,7 +104,7 @@ export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
       if (found) return;
       if (isMap(node)) {
         for (const pair of node.items) {
-          const key = (pair.key as { value?: unknown; range?: [number, number, number] } | null);
+          const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
           const name = typeof key?.value === 'number' ? key.value : String(key?.value);
           if (key?.range && lineCounter.linePos(key.range[0]).line === line) found = [...path, name].join('.');
           go(pair.value, [...path, name]);

@@ -69,7 +69,11 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
     if (c === 'stories' || c === 'teachers') {
       for (const entry of byCollection(c)) {
         if (COPY_NAME.test(entry.id)) {
-          problems.push({ file: entry.file, field: '文件夹名', message: `文件夹名 “${entry.id}” 像是复制出来的：新${LABEL[c]}请用新标题或姓名的拼音命名；多余的副本请删除` });
+          problems.push({
+            file: entry.file,
+            field: '文件夹名',
+            message: `文件夹名 “${entry.id}” 像是复制出来的：新${LABEL[c]}请用新标题或姓名的拼音命名；多余的副本请删除`,
+          });
         }
       }
     }
@@ -105,7 +109,8 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
     if (!name) continue;
     const key = `${name}\u0000${school ?? ''}\u0000${teacher.bodyKey ?? JSON.stringify(teacher.data)}`;
     const first = samePerson.get(key);
-    if (first) at(teacher, ['name'], 'name', `与 ${first.file} 是同一位教师（姓名、学校和简介都相同）：是否复制了文件夹？同一位教师只能有一个简介`);
+    if (first)
+      at(teacher, ['name'], 'name', `与 ${first.file} 是同一位教师（姓名、学校和简介都相同）：是否复制了文件夹？同一位教师只能有一个简介`);
     else samePerson.set(key, teacher);
   }
 
@@ -129,7 +134,12 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
       if (!teacher) {
         at(story, ['teachers', i], `teachers.${i}`, missing('teachers', id, teachers));
       } else if (mixes(story, teacher) && sampleOf(story)) {
-        at(story, ['teachers', i], `teachers.${i}`, `示例故事（sample: true）写的是真实教师 “${id}”：示例内容只能写虚构的人物；如果这是真实的报道，请删去 sample: true`);
+        at(
+          story,
+          ['teachers', i],
+          `teachers.${i}`,
+          `示例故事（sample: true）写的是真实教师 “${id}”：示例内容只能写虚构的人物；如果这是真实的报道，请删去 sample: true`,
+        );
       } else if (mixes(story, teacher)) {
         at(story, ['sample'], 'sample', `故事写的是示例（虚构）教师 “${id}”，所以这篇也要写 sample: true`);
       }
@@ -163,7 +173,12 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
       if (!story) {
         at(volume, ['chapters', i], field, missing('stories', id, stories));
       } else if ((story.data as { draft?: unknown } | undefined)?.draft === true) {
-        at(volume, ['chapters', i], field, `第 ${i + 1} 篇 “${id}” 还是草稿（draft: true），不会出现在文集里：请先发布这篇故事，或从目录中删去`);
+        at(
+          volume,
+          ['chapters', i],
+          field,
+          `第 ${i + 1} 篇 “${id}” 还是草稿（draft: true），不会出现在文集里：请先发布这篇故事，或从目录中删去`,
+        );
       }
       const before = seen.get(id);
       if (before !== undefined) at(volume, ['chapters', i], field, `“${id}” 在目录里出现了两次（第 ${before + 1} 篇和第 ${i + 1} 篇）`);
@@ -177,7 +192,13 @@ export function findCrossEntryProblems(entries: readonly EntryFacts[], contentDi
       const awardId = textAt(award, 'id');
       if (awardId) {
         const before = awardIds.get(awardId.toLowerCase());
-        if (before !== undefined) at(roll, ['awards', a, 'id'], `awards.${a}.id`, `id “${awardId}” 与第 ${before + 1} 项表彰重复：同一年里每项表彰的 id 必须不同（它是网页上的锚点）`);
+        if (before !== undefined)
+          at(
+            roll,
+            ['awards', a, 'id'],
+            `awards.${a}.id`,
+            `id “${awardId}” 与第 ${before + 1} 项表彰重复：同一年里每项表彰的 id 必须不同（它是网页上的锚点）`,
+          );
         else awardIds.set(awardId.toLowerCase(), a);
       }
       arrayAt(award, 'recipients').forEach((recipient, r) => {

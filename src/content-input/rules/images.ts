@@ -22,13 +22,12 @@ export interface ImageLimits {
 }
 
 /** Problems with an image's size, in Chinese; empty when it is within the limits. */
-export function checkImageSize(
-  size: { bytes: number; width: number; height: number },
-  limits: ImageLimits = IMAGE_LIMITS,
-): string[] {
+export function checkImageSize(size: { bytes: number; width: number; height: number }, limits: ImageLimits = IMAGE_LIMITS): string[] {
   const messages: string[] = [];
   if (size.bytes > limits.maxBytes) {
-    messages.push(`图片文件太大：${formatMegabytes(size.bytes)}，上限是 ${formatMegabytes(limits.maxBytes)}；请压缩或缩小后再放入（见编辑指南“图片”一节）`);
+    messages.push(
+      `图片文件太大：${formatMegabytes(size.bytes)}，上限是 ${formatMegabytes(limits.maxBytes)}；请压缩或缩小后再放入（见编辑指南“图片”一节）`,
+    );
   }
   const side = Math.max(size.width, size.height);
   if (side > limits.maxSide) {
@@ -41,7 +40,8 @@ function formatMegabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-const GENERIC_ALT = /^(?:图片?|照片|相片|图像|插图|配图|封面|题图|头像|肖像|截图|image|img|photo|picture|pic|cover|portrait)\s*[\d一二三四五六七八九十]*$/i;
+const GENERIC_ALT =
+  /^(?:图片?|照片|相片|图像|插图|配图|封面|题图|头像|肖像|截图|image|img|photo|picture|pic|cover|portrait)\s*[\d一二三四五六七八九十]*$/i;
 const FILE_NAME = /\.(?:jpe?g|png|webp|avif|gif|heic)$/i;
 
 /** A message when alt text says nothing about the picture (“照片”, a file name), else undefined. */

@@ -29,7 +29,10 @@ export interface UrlProblem {
 export const SITE_PATH = /^\/(?:[a-z0-9][a-z0-9._-]*\/)*(?:[a-z0-9][a-z0-9_-]*\.(?:xml|json))?$/;
 
 /** Reads `published-urls.txt`: one site path a line; blank lines and `# comments` are skipped. */
-export function parsePublishedUrls(text: string, file = 'content/published-urls.txt'): { urls: { url: string; line: number }[]; problems: UrlProblem[] } {
+export function parsePublishedUrls(
+  text: string,
+  file = 'content/published-urls.txt',
+): { urls: { url: string; line: number }[]; problems: UrlProblem[] } {
   const urls: { url: string; line: number }[] = [];
   const problems: UrlProblem[] = [];
   const seen = new Map<string, number>();
@@ -38,7 +41,13 @@ export function parsePublishedUrls(text: string, file = 'content/published-urls.
     const url = raw.trim();
     if (url === '' || url.startsWith('#')) return;
     if (!SITE_PATH.test(url)) {
-      problems.push({ kind: 'list-syntax', url, file, line, message: `“${url}”不是本站地址：应以 / 开头，页面地址以 / 结尾，例如 /stories/shan-li-de-deng/` });
+      problems.push({
+        kind: 'list-syntax',
+        url,
+        file,
+        line,
+        message: `“${url}”不是本站地址：应以 / 开头，页面地址以 / 结尾，例如 /stories/shan-li-de-deng/`,
+      });
       return;
     }
     const first = seen.get(url);

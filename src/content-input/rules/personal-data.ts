@@ -50,7 +50,11 @@ export function findPersonalData(text: string, allowedEmails: readonly string[] 
     }
   }
   for (const m of text.matchAll(MOBILE)) {
-    findings.push({ index: m.index, match: m[0], message: `疑似手机号 ${mask(m[0])}：不能公开个人手机号，请删除；需要联系方式时写单位电话或编辑部邮箱` });
+    findings.push({
+      index: m.index,
+      match: m[0],
+      message: `疑似手机号 ${mask(m[0])}：不能公开个人手机号，请删除；需要联系方式时写单位电话或编辑部邮箱`,
+    });
   }
   for (const m of text.matchAll(EMAIL)) {
     if (allowed.has(m[0].toLowerCase())) continue;

@@ -20,7 +20,14 @@ export interface BlockFinding extends TextFinding {
 const PAIRS: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》' };
 const CLOSERS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 const WRONG: Readonly<Record<string, string>> = {
-  '〝': '“', '〞': '”', '〟': '”', '＂': '“ 或 ”', '„': '“', '‟': '“', '‶': '“', '″': '”',
+  '〝': '“',
+  '〞': '”',
+  '〟': '”',
+  '＂': '“ 或 ”',
+  '„': '“',
+  '‟': '“',
+  '‶': '“',
+  '″': '”',
 };
 /**
  * Every mark the loop below looks at: a story's text is scanned for these by the regular
@@ -41,7 +48,8 @@ export function findQuoteProblems(blocks: readonly TextBlock[]): BlockFinding[] 
     const text = block.value;
     const stack: { mark: string; index: number; block: TextBlock }[] = [];
     let start = 0;
-    const continues = carried.length > 0 && carried.at(-1)?.block.field === block.field && text.trimStart().startsWith(carried.at(-1)?.mark ?? '');
+    const continues =
+      carried.length > 0 && carried.at(-1)?.block.field === block.field && text.trimStart().startsWith(carried.at(-1)?.mark ?? '');
     if (continues) {
       stack.push(...carried);
       start = text.indexOf(carried.at(-1)?.mark ?? '') + 1;
@@ -66,7 +74,12 @@ export function findQuoteProblems(blocks: readonly TextBlock[]): BlockFinding[] 
           findings.push({ block, index: i, match: c, message: `引号不配对：这个 ${c} 前面没有对应的 ${opener}` });
         } else if (depth !== stack.length - 1) {
           const inner = stack[stack.length - 1];
-          findings.push({ block, index: i, match: c, message: `引号嵌套错误：里层的 ${inner?.mark} 要先用 ${PAIRS[inner?.mark ?? '']} 关上，再用 ${c}` });
+          findings.push({
+            block,
+            index: i,
+            match: c,
+            message: `引号嵌套错误：里层的 ${inner?.mark} 要先用 ${PAIRS[inner?.mark ?? '']} 关上，再用 ${c}`,
+          });
           stack.splice(depth);
         } else {
           stack.pop();

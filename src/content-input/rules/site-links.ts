@@ -22,6 +22,9 @@ export function checkSiteLink(url: string, pages: ReadonlySet<string>, redirecte
   }
   const wanted = path.endsWith('/') ? path : `${path}/`;
   const depth = wanted.split('/').length;
-  const near = suggestClosest(wanted, [...pages].filter((p) => p.split('/').length === depth));
+  const near = suggestClosest(
+    wanted,
+    [...pages].filter((p) => p.split('/').length === depth),
+  );
   return `链接到本站的 ${path}，但网站没有这个页面${near ? `：是否想写 ${near}？` : '：请检查地址（故事是 /stories/拼音名/，教师是 /teachers/拼音名/）'}`;
 }

@@ -53,11 +53,13 @@ export function checkBuiltSite(distDir: string, contentDir: string): { error?: s
   const produced = listBuiltUrls(distDir);
   const listText = existsSync(files.list) ? readFileSync(files.list, 'utf-8') : undefined;
   const parsed = listText === undefined ? { urls: [], problems: [] } : parsePublishedUrls(listText, display.list);
-  const problems = [
-    ...parsed.problems,
-    ...checkPermanentUrls({ published: parsed.urls, produced, redirects, files: display }),
-  ];
-  const unlisted = listText === undefined ? [] : findUnlistedUrls(parsed.urls.map((u) => u.url), produced);
+  const problems = [...parsed.problems, ...checkPermanentUrls({ published: parsed.urls, produced, redirects, files: display })];
+  const unlisted =
+    listText === undefined
+      ? []
+      : findUnlistedUrls(
+          parsed.urls.map((u) => u.url),
+          produced,
+        );
   return problems.length ? { error: formatUrlProblems(problems), unlisted } : { unlisted };
 }
-

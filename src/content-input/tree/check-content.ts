@@ -88,7 +88,12 @@ export async function checkContent(options: CheckContentOptions): Promise<CheckC
     if (!read) continue;
     if (!read.ok) {
       // Still known by its name, so references to it do not turn into more problems.
-      results[i] = { problems: [read.problem], facts: [{ collection: entry.kind, id: idOf(entry), file: entry.file, data: undefined }], images: [], unsure: true };
+      results[i] = {
+        problems: [read.problem],
+        facts: [{ collection: entry.kind, id: idOf(entry), file: entry.file, data: undefined }],
+        images: [],
+        unsure: true,
+      };
       continue;
     }
     const folder = entry.kind === 'schools' ? undefined : dirname(entry.absolute);
@@ -148,7 +153,12 @@ async function checkImages(
     const absolute = resolve(dirname(use.from), use.src);
     usesByPath.set(absolute, [...(usesByPath.get(absolute) ?? []), use]);
     if (!isImageFile(use.src) && use.field !== '<Figure> src') {
-      problems.push({ file: use.file, line: use.line, field: use.field, message: `图片格式应是 .jpg、.png、.webp 或 .avif，这里是 “${extname(use.src) || '没有扩展名'}”` });
+      problems.push({
+        file: use.file,
+        line: use.line,
+        field: use.field,
+        message: `图片格式应是 .jpg、.png、.webp 或 .avif，这里是 “${extname(use.src) || '没有扩展名'}”`,
+      });
     }
   }
   const all = new Map(files.map((f) => [f.absolute, f.file]));
@@ -162,14 +172,20 @@ async function checkImages(
       if (!facts) return;
       const where = usesByPath.get(absolute) ?? [];
       const report = (message: string) => {
-        if (where.length) for (const use of where) problems.push({ file: use.file, line: use.line, field: use.field, message: `${use.src}：${message}` });
+        if (where.length)
+          for (const use of where) problems.push({ file: use.file, line: use.line, field: use.field, message: `${use.src}：${message}` });
         else problems.push({ file, field: '图片文件', message });
       };
       if (facts.error === 'open') report('图片文件打不开：可能已损坏，或扩展名和真实格式不符；请重新导出为 .jpg 或 .png');
-      else if (facts.error === 'damaged') report('图片文件不完整或已损坏（只能读出一部分，网页上缺的部分会显示成灰色）：可能没有下载或复制完；请从原图重新导出或复制');
+      else if (facts.error === 'damaged')
+        report('图片文件不完整或已损坏（只能读出一部分，网页上缺的部分会显示成灰色）：可能没有下载或复制完；请从原图重新导出或复制');
       else for (const message of checkImageSize({ bytes: facts.bytes, width: facts.width, height: facts.height }, limits)) report(message);
       if (!where.length && ![...unsure].some((dir) => absolute.startsWith(`${dir}/`))) {
-        problems.push({ file, field: '图片文件', message: '这张图片没有被用到（cover、portrait 或 <Figure> 都没有引用它）：请在文章里引用，或删除这个文件' });
+        problems.push({
+          file,
+          field: '图片文件',
+          message: '这张图片没有被用到（cover、portrait 或 <Figure> 都没有引用它）：请在文章里引用，或删除这个文件',
+        });
       }
     }),
   );
@@ -189,7 +205,11 @@ function findEmptyCollections(counts: CheckContentResult['counts'], entries: rea
   if (!entries.length) return [];
   return (Object.keys(where) as EntryKind[])
     .filter((kind) => counts[kind] === 0 && !entries.some((e) => e.kind === kind))
-    .map((kind) => ({ file: where[kind][0], field: '文件位置', message: `这里还没有任何内容：网站至少要有${where[kind][1]}，否则列出它们的页面会出错` }));
+    .map((kind) => ({
+      file: where[kind][0],
+      field: '文件位置',
+      message: `这里还没有任何内容：网站至少要有${where[kind][1]}，否则列出它们的页面会出错`,
+    }));
 }
 
 /**

@@ -70,7 +70,11 @@ export function checkFile(
     const lineOf = loaded.frontmatter?.lineOf ?? (() => undefined);
     const draft = data?.draft === true;
     if (!data || loaded.problems.some((p) => p.field === '正文' && p.message.startsWith('MDX 语法错误'))) result.unsure = true;
-    const body = loaded.texts.filter((t) => t.field === '正文').map((t) => t.value).join('').replace(/\s+/g, '');
+    const body = loaded.texts
+      .filter((t) => t.field === '正文')
+      .map((t) => t.value)
+      .join('')
+      .replace(/\s+/g, '');
     result.facts.push({
       collection: kind,
       id: loaded.id,
@@ -82,10 +86,21 @@ export function checkFile(
     checkTexts(file, loaded.frontmatter ? yamlTexts(loaded.frontmatter) : [], loaded.texts, !draft, problems);
     if (!draft && loaded.links.length) result.links = loaded.links;
     const end = frontmatterEnd(source);
-    checkPersonalData(file, source, allowedEmails, problems, (line) => loaded.frontmatter?.fieldAt(line) ?? (line <= end ? '注释' : '正文'));
+    checkPersonalData(
+      file,
+      source,
+      allowedEmails,
+      problems,
+      (line) => loaded.frontmatter?.fieldAt(line) ?? (line <= end ? '注释' : '正文'),
+    );
 
     // A teacher's pinyin must be a reading of the name (once the schema accepts both).
-    if (kind === 'teachers' && typeof data?.name === 'string' && typeof data.pinyin === 'string' && !loaded.problems.some((p) => p.field === 'pinyin' || p.field === 'name')) {
+    if (
+      kind === 'teachers' &&
+      typeof data?.name === 'string' &&
+      typeof data.pinyin === 'string' &&
+      !loaded.problems.some((p) => p.field === 'pinyin' || p.field === 'name')
+    ) {
       const bad = checkNamePinyin(data.name, data.pinyin);
       if (bad) problems.push({ file, line: lineOf(['pinyin']), field: 'pinyin', message: bad });
     }
@@ -111,7 +126,12 @@ export function checkFile(
 
     // An empty story: nothing to read once the frontmatter is done. Drafts may be unfinished.
     if (kind === 'stories' && !draft && loaded.characterCount === 0 && !loaded.problems.some((p) => p.field === '正文')) {
-      problems.push({ file, line: end + 1, field: '正文', message: '正文是空的：请在第二个 --- 下面写正文（还没写完的稿子可以先写 draft: true）' });
+      problems.push({
+        file,
+        line: end + 1,
+        field: '正文',
+        message: '正文是空的：请在第二个 --- 下面写正文（还没写完的稿子可以先写 draft: true）',
+      });
     }
     return result;
   }

@@ -37,7 +37,9 @@ export const MIN_FILES_PER_WORKER = 150;
 /** Checks `jobs` here alone, keeping rendered entries when asked; resolves when they are kept. */
 export async function checkFilesHere(jobs: readonly FileJob[], { allowedEmails, keepVersion }: JobOptions): Promise<FileResult[]> {
   const kept: Promise<void>[] = [];
-  const keep = keepVersion ? (absolute: string, source: string, loaded: LoadedMdx) => kept.push(keepRenderedEntry(keepVersion, absolute, source, loaded)) : undefined;
+  const keep = keepVersion
+    ? (absolute: string, source: string, loaded: LoadedMdx) => kept.push(keepRenderedEntry(keepVersion, absolute, source, loaded))
+    : undefined;
   const results = jobs.map((job) => checkFile(job.entry, job.source, allowedEmails, keep));
   await Promise.all(kept);
   return results;

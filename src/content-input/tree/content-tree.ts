@@ -36,7 +36,10 @@ const MDX_FOLDERS = { stories: '故事', teachers: '教师' } as const;
 /** Folders holding one `<slug>.yaml` per entry. */
 const YAML_FOLDERS = { collections: '文集', honours: '表彰名录' } as const;
 /** The kind of entry (the Astro collection) each folder holds: volumes live under collections/, like their URL. */
-const FOLDER_KINDS = { stories: 'stories', teachers: 'teachers', collections: 'volumes', honours: 'honours' } as const satisfies Record<string, EntryKind>;
+const FOLDER_KINDS = { stories: 'stories', teachers: 'teachers', collections: 'volumes', honours: 'honours' } as const satisfies Record<
+  string,
+  EntryKind
+>;
 /** The one list file. */
 const SCHOOLS_FILE = 'schools.yaml';
 /** Images used by several entries (a standard cover), referred to as `../../shared/<file>`. */
@@ -71,14 +74,21 @@ export async function readContentTree(root: string, contentDir: string): Promise
     } else if (d.isDirectory() && Object.hasOwn(YAML_FOLDERS, name)) {
       await readYamlFolder(name as keyof typeof YAML_FOLDERS);
     } else if (d.isDirectory() && name === SHARED_FOLDER) {
-      for (const f of await listFiles(join(base, name))) sortAsset(show(name, f), join(base, name, f), `${contentDir}/${SHARED_FOLDER}/ 里只放图片`);
+      for (const f of await listFiles(join(base, name)))
+        sortAsset(show(name, f), join(base, name, f), `${contentDir}/${SHARED_FOLDER}/ 里只放图片`);
     } else if (d.isFile() && name === SCHOOLS_FILE) {
       tree.entries.push({ kind: 'schools', file: show(name), absolute: join(base, name) });
     } else if (d.isFile() && OTHER_CONTENT_FILES.includes(name)) {
       continue;
     } else {
-      const known = [...Object.keys(MDX_FOLDERS), ...Object.keys(YAML_FOLDERS), SHARED_FOLDER].map((f) => `${f}/`).concat(SCHOOLS_FILE).join('、');
-      outside(show(name), `网站不读取 ${contentDir}/ 下的这个${d.isDirectory() ? '文件夹' : '文件'}：内容只能放在 ${known} 里${name === 'schools.yml' ? '（学校名录的文件名应是 schools.yaml）' : ''}`);
+      const known = [...Object.keys(MDX_FOLDERS), ...Object.keys(YAML_FOLDERS), SHARED_FOLDER]
+        .map((f) => `${f}/`)
+        .concat(SCHOOLS_FILE)
+        .join('、');
+      outside(
+        show(name),
+        `网站不读取 ${contentDir}/ 下的这个${d.isDirectory() ? '文件夹' : '文件'}：内容只能放在 ${known} 里${name === 'schools.yml' ? '（学校名录的文件名应是 schools.yaml）' : ''}`,
+      );
     }
   }
   return tree;
@@ -88,14 +98,18 @@ export async function readContentTree(root: string, contentDir: string): Promise
     for (const d of await list(join(base, folder))) {
       const path = show(folder, d.name);
       if (!d.isDirectory()) {
-        const hint = /\.mdx?$/i.test(d.name) ? `每篇${what}要有自己的文件夹：请建 ${contentDir}/${folder}/<拼音名>/，把这个文件放进去并改名为 index.mdx` : `这里只放${what}的文件夹，每个文件夹里一个 index.mdx`;
+        const hint = /\.mdx?$/i.test(d.name)
+          ? `每篇${what}要有自己的文件夹：请建 ${contentDir}/${folder}/<拼音名>/，把这个文件放进去并改名为 index.mdx`
+          : `这里只放${what}的文件夹，每个文件夹里一个 index.mdx`;
         outside(path, `网站不读取这个文件：${hint}`);
         continue;
       }
       const files = await listFiles(join(base, folder, d.name));
       let near: string | undefined;
       if (!files.includes('index.mdx')) {
-        near = files.find((f) => /^index\.(?:md|markdown|txt|mdx\.txt|docx?)$/i.test(f) || /^index\.mdx$/i.test(f) || f.toLowerCase().endsWith('.mdx'));
+        near = files.find(
+          (f) => /^index\.(?:md|markdown|txt|mdx\.txt|docx?)$/i.test(f) || /^index\.mdx$/i.test(f) || f.toLowerCase().endsWith('.mdx'),
+        );
         outside(
           near ? `${path}/${near}` : `${path}/`,
           near
@@ -118,7 +132,10 @@ export async function readContentTree(root: string, contentDir: string): Promise
     for (const d of await list(join(base, folder))) {
       const path = show(folder, d.name);
       if (d.isDirectory()) {
-        outside(`${path}/`, `网站不读取 ${contentDir}/${folder}/ 里的子文件夹：每个${what}是一个 .yaml 文件，图片直接放在 ${contentDir}/${folder}/ 里`);
+        outside(
+          `${path}/`,
+          `网站不读取 ${contentDir}/${folder}/ 里的子文件夹：每个${what}是一个 .yaml 文件，图片直接放在 ${contentDir}/${folder}/ 里`,
+        );
       } else if (/\.ya?ml$/.test(d.name)) {
         tree.entries.push({ kind: FOLDER_KINDS[folder], file: path, absolute: join(base, folder, d.name) });
       } else {

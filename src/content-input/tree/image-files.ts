@@ -32,7 +32,10 @@ export interface ImageCache {
 const AT_ONCE = 4;
 
 /** Inspects image files, each once, a few at a time, sharing the cache between runs. */
-export function createImageInspector(cache: ImageCache, next: ImageCache): (absolute: string, file: string) => Promise<ImageFacts | undefined> {
+export function createImageInspector(
+  cache: ImageCache,
+  next: ImageCache,
+): (absolute: string, file: string) => Promise<ImageFacts | undefined> {
   const started = new Map<string, Promise<ImageFacts | undefined>>();
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -94,7 +97,13 @@ export async function decode(buffer: Buffer): Promise<Omit<ImageFacts, 'bytes'>>
   try {
     let image = sharp(buffer, { failOn: 'truncated' });
     // libjpeg's shrink-on-load: still reads the whole file, decodes an eighth of the pixels.
-    if (format === 'jpeg') image = image.resize({ width: Math.max(1, Math.ceil(width / 8)), height: Math.max(1, Math.ceil(height / 8)), fit: 'fill', kernel: 'nearest' });
+    if (format === 'jpeg')
+      image = image.resize({
+        width: Math.max(1, Math.ceil(width / 8)),
+        height: Math.max(1, Math.ceil(height / 8)),
+        fit: 'fill',
+        kernel: 'nearest',
+      });
     await image.raw().toBuffer();
   } catch {
     return { width, height, error: 'damaged' };

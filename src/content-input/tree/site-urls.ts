@@ -19,7 +19,12 @@ export interface SiteLink {
   url: string;
 }
 
-export function checkSiteUrls(root: string, contentDir: string, entries: readonly EntryFacts[], links: readonly SiteLink[]): ContentProblem[] {
+export function checkSiteUrls(
+  root: string,
+  contentDir: string,
+  entries: readonly EntryFacts[],
+  links: readonly SiteLink[],
+): ContentProblem[] {
   const absolute = getUrlFiles(resolve(root, contentDir));
   const display = { list: `${contentDir}/published-urls.txt`, redirects: `${contentDir}/redirects.yaml` };
   const loaded = loadRedirects(absolute.redirects, display.redirects);
@@ -30,7 +35,11 @@ export function checkSiteUrls(root: string, contentDir: string, entries: readonl
   const problems: ContentProblem[] = [...loaded.problems, ...(published?.problems ?? []).map(toProblem)];
   // With a redirects file that cannot be read, every redirected address would look lost.
   if (!loaded.problems.length) {
-    problems.push(...checkPermanentUrls({ published: published?.urls ?? [], produced: pages, redirects: loaded.redirects, files: display }).map(toProblem));
+    problems.push(
+      ...checkPermanentUrls({ published: published?.urls ?? [], produced: pages, redirects: loaded.redirects, files: display }).map(
+        toProblem,
+      ),
+    );
   }
   const redirected = new Set(loaded.redirects.map((r) => r.from));
   for (const link of links) {

@@ -35,22 +35,20 @@ export async function getHonourYearRoute(roll: HonourYear): Promise<HonourYearRo
   const schools = await getSchoolMap();
   const title = `${roll.data.year} 年表彰`;
   const awards = await Promise.all(
-    roll.data.awards.map(
-      async ({ recipients, ...award }): Promise<HonourAward> => ({
-        ...award,
-        recipients: await Promise.all(
-          recipients.map(async (r): Promise<HonourRecipient> => {
-            if ('teacher' in r) {
-              const teacher = await getTeacher(r.teacher.id);
-              const school = teacher ? schools.get(teacher.data.school.id) : undefined;
-              return { teacher: { id: r.teacher.id, name: teacher?.data.name ?? r.teacher.id, school: school?.data.name } };
-            }
-            const school = r.school ? schools.get(r.school.id) : undefined;
-            return { name: r.name, school: school ? { id: school.id, name: school.data.name } : undefined };
-          }),
-        ),
-      }),
-    ),
+    roll.data.awards.map(async ({ recipients, ...award }): Promise<HonourAward> => ({
+      ...award,
+      recipients: await Promise.all(
+        recipients.map(async (r): Promise<HonourRecipient> => {
+          if ('teacher' in r) {
+            const teacher = await getTeacher(r.teacher.id);
+            const school = teacher ? schools.get(teacher.data.school.id) : undefined;
+            return { teacher: { id: r.teacher.id, name: teacher?.data.name ?? r.teacher.id, school: school?.data.name } };
+          }
+          const school = r.school ? schools.get(r.school.id) : undefined;
+          return { name: r.name, school: school ? { id: school.id, name: school.data.name } : undefined };
+        }),
+      ),
+    })),
   );
   return {
     id: roll.id,

@@ -31,7 +31,11 @@ export async function getStoryListPaths() {
   const pages = await getPages();
   return Promise.all(
     pages.slice(1).map(async (stories, i) =>
-      toStaticPath({ page: String(i + 2) }, { current: i + 2, total: pages.length, stories: await getStoryCards(stories) } satisfies StoryListRoute),
+      toStaticPath({ page: String(i + 2) }, {
+        current: i + 2,
+        total: pages.length,
+        stories: await getStoryCards(stories),
+      } satisfies StoryListRoute),
     ),
   );
 }

@@ -48,14 +48,12 @@ export async function getStoryRoute(story: Story): Promise<StoryRoute> {
     const school = schools.get(t.data.school.id);
     return { id: t.id, name: t.data.name, school: school ? { id: school.id, name: school.data.name } : undefined };
   });
-  const places = (await getChapterPlaces(story)).map(
-    (p): StoryPlace => ({
-      volume: { id: p.volume.id, title: p.volume.data.title },
-      number: p.number,
-      previous: toLink(p.previous),
-      next: toLink(p.next),
-    }),
-  );
+  const places = (await getChapterPlaces(story)).map((p): StoryPlace => ({
+    volume: { id: p.volume.id, title: p.volume.data.title },
+    number: p.number,
+    previous: toLink(p.previous),
+    next: toLink(p.next),
+  }));
   return {
     id: story.id,
     story: story.data,

@@ -60,15 +60,13 @@ export async function getVolumeRoute(volume: Volume): Promise<VolumeRoute> {
 /** The route data of a volume's print edition. */
 export async function getVolumePrintRoute(volume: Volume): Promise<VolumePrintRoute> {
   const chapters = await Promise.all(
-    (await getChapters(volume)).map(
-      async ({ number, story }): Promise<PrintChapter> => ({
-        ...(await toChapterEntry(number, story)),
-        subtitle: story.data.subtitle,
-        published: story.data.published,
-        html: story.rendered?.html ?? '',
-        figures: story.data.figures,
-      }),
-    ),
+    (await getChapters(volume)).map(async ({ number, story }): Promise<PrintChapter> => ({
+      ...(await toChapterEntry(number, story)),
+      subtitle: story.data.subtitle,
+      published: story.data.published,
+      html: story.rendered?.html ?? '',
+      figures: story.data.figures,
+    })),
   );
   return { id: volume.id, volume: volume.data, chapters };
 }

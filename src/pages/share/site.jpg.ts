@@ -4,4 +4,6 @@ import { getSiteShareCard, toShareImageInput } from '../../render/share-card/rea
 import { renderShareImage } from '../../render/share-card/draw-card.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(new Uint8Array(await renderShareImage(toShareImageInput(getSiteShareCard()))), { headers: { 'Content-Type': 'image/jpeg' } });
+  new Response(new Uint8Array(await renderShareImage(toShareImageInput(getSiteShareCard()))), {
+    headers: { 'Content-Type': 'image/jpeg' },
+  });

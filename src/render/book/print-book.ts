@@ -29,7 +29,9 @@ export class BookPrintError extends Error {
 /** Paginates `html` (a whole document; its `file:` pictures and font must exist) and prints it. */
 export async function printBook(html: string, page: { width: number; height: number }): Promise<PrintedBook> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new BookPrintError(`找不到 Chromium（${CHROMIUM_PATH}）：请先安装，例如 apt-get install -y chromium；或用环境变量 CHROMIUM_PATH 指明它的位置`);
+    throw new BookPrintError(
+      `找不到 Chromium（${CHROMIUM_PATH}）：请先安装，例如 apt-get install -y chromium；或用环境变量 CHROMIUM_PATH 指明它的位置`,
+    );
   }
   const folder = await mkdtemp(join(tmpdir(), 'yangwang-book-'));
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
@@ -49,8 +51,12 @@ export async function printBook(html: string, page: { width: number; height: num
     });
     await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     // A picture that is there but cannot be decoded fails no request: ask the images themselves.
-    const broken = await tab.evaluate(() => [...document.images].filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src));
-    const missing = [...new Set([...failed, ...broken])].map((url) => (url.startsWith('file:') ? relative(process.cwd(), fileURLToPath(url)) : url));
+    const broken = await tab.evaluate(() =>
+      [...document.images].filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.src),
+    );
+    const missing = [...new Set([...failed, ...broken])].map((url) =>
+      url.startsWith('file:') ? relative(process.cwd(), fileURLToPath(url)) : url,
+    );
     if (missing.length) throw new BookPrintError(`这些图片没能载入（文件坏了，或不是图片）：${missing.join('、')}`);
     await tab.evaluate(() => document.fonts.ready);
     // The package's exports do not list the polyfill bundle: find it beside its main file.

@@ -15,13 +15,14 @@ import { buildShareCardTree, getPanelWidth, PAPER, SHARE_HEIGHT, SHARE_WIDTH, ty
 /** Bump when the layout or the rendering changes, so cached images are redrawn. */
 const RENDERER_VERSION = 8;
 
-
 /** Written into this module by Vite when the site builds (cache-integration.ts): a folder in Astro's cache. */
 declare const __YANGWANG_SHARE_CACHE_DIR__: string | undefined;
 
 /** Where cards are cached: the folder the build gives, else Astro's default cache folder. */
 function getDefaultCacheDir(): string {
-  return typeof __YANGWANG_SHARE_CACHE_DIR__ === 'string' ? __YANGWANG_SHARE_CACHE_DIR__ : join(process.cwd(), 'node_modules', '.astro', 'share-images');
+  return typeof __YANGWANG_SHARE_CACHE_DIR__ === 'string'
+    ? __YANGWANG_SHARE_CACHE_DIR__
+    : join(process.cwd(), 'node_modules', '.astro', 'share-images');
 }
 const FONT_PACKAGE = '@expo-google-fonts/noto-serif-sc';
 
@@ -40,7 +41,12 @@ let fonts: Promise<{ fonts: SatoriFonts; version: string }> | undefined;
  */
 function loadFonts() {
   fonts ??= Promise.resolve().then(() => {
-    const font = (weight: 400 | 700, file: string) => ({ name: 'Noto Serif SC', data: readFileSync(require.resolve(`${FONT_PACKAGE}/${file}`)), weight, style: 'normal' as const });
+    const font = (weight: 400 | 700, file: string) => ({
+      name: 'Noto Serif SC',
+      data: readFileSync(require.resolve(`${FONT_PACKAGE}/${file}`)),
+      weight,
+      style: 'normal' as const,
+    });
     return {
       fonts: [font(400, '400Regular/NotoSerifSC_400Regular.ttf'), font(700, '700Bold/NotoSerifSC_700Bold.ttf')],
       version: (JSON.parse(readFileSync(require.resolve(`${FONT_PACKAGE}/package.json`), 'utf-8')) as { version: string }).version,
@@ -67,7 +73,11 @@ export async function renderShareImage({ card, pictureFile }: ShareImageInput, c
   const cached = join(cacheDir, `${key}.jpg`);
   if (existsSync(cached)) return readFileSync(cached);
 
-  const svg = await satori(buildShareCardTree(card) as unknown as Parameters<typeof satori>[0], { width: SHARE_WIDTH, height: SHARE_HEIGHT, fonts });
+  const svg = await satori(buildShareCardTree(card) as unknown as Parameters<typeof satori>[0], {
+    width: SHARE_WIDTH,
+    height: SHARE_HEIGHT,
+    fonts,
+  });
   // The card itself is the canvas and the picture goes under its transparent panel: a quarter
   // (with a picture) to a half (without) less CPU in sharp than compositing both onto a blank
   // canvas, measured apart (BENCHMARKS.md, Share images). sharp

@@ -82,7 +82,9 @@ export function getVolumeShareCard(volume: Volume): ShareCardData {
       subtitle: data.subtitle,
       footer: `${data.editor} 编 · ${data.year}`,
       site,
-      ...(data.cover ? { picture: { width: data.cover.src.width, height: data.cover.src.height } } : { monogram: charactersOf(data.title)[0] }),
+      ...(data.cover
+        ? { picture: { width: data.cover.src.width, height: data.cover.src.height } }
+        : { monogram: charactersOf(data.title)[0] }),
     },
     picture: data.cover?.src,
   };

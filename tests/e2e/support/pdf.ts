@@ -123,7 +123,11 @@ export function readFonts(file: string): PdfFont[] {
 }
 
 /** One page as RGBA pixels (for QR codes), at `dpi`. */
-export async function renderPage(file: string, page: number, dpi: number): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
+export async function renderPage(
+  file: string,
+  page: number,
+  dpi: number,
+): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
   const png = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), '-png', file]);
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };

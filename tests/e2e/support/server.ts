@@ -90,7 +90,14 @@ function counter(onEnd: (bytes: number) => void): Transform {
   });
 }
 
-function send(req: IncomingMessage, res: ServerResponse, file: string, status: number, rules: readonly HeaderRule[], record: ServedRequest): void {
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  status: number,
+  rules: readonly HeaderRule[],
+  record: ServedRequest,
+): void {
   const ext = extname(file).toLowerCase();
   for (const [name, value] of getHeadersFor(rules, new URL(req.url ?? '/', 'http://localhost').pathname)) res.setHeader(name, value);
   const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');

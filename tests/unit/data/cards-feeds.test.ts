@@ -12,15 +12,39 @@ const store = () =>
   storeOf({
     schools: [schoolEntry('shan-xiao', { name: '山村小学' })],
     teachers: [
-      teacherEntry('lin', { name: '林秋云', pinyin: 'Lín Qiūyún', school: 'shan-xiao', subject: '语文', jobTitle: '高级教师', honours: [honour(2021, '骨干教师'), honour(2023, '师德标兵'), honour(2022, '优秀教师')], portrait }),
+      teacherEntry('lin', {
+        name: '林秋云',
+        pinyin: 'Lín Qiūyún',
+        school: 'shan-xiao',
+        subject: '语文',
+        jobTitle: '高级教师',
+        honours: [honour(2021, '骨干教师'), honour(2023, '师德标兵'), honour(2022, '优秀教师')],
+        portrait,
+      }),
       teacherEntry('chen', { name: '陈立', pinyin: 'Chén Lì', school: 'gone', sample: false }),
     ],
     stories: [
-      storyEntry('a', { title: '山里的灯', subtitle: '记林秋云', teachers: ['lin', 'chen', 'nobody'], published: '2024-05-01', updated: '2024-06-01', themes: ['乡村教育'] }),
+      storyEntry('a', {
+        title: '山里的灯',
+        subtitle: '记林秋云',
+        teachers: ['lin', 'chen', 'nobody'],
+        published: '2024-05-01',
+        updated: '2024-06-01',
+        themes: ['乡村教育'],
+      }),
       storyEntry('b', { title: '雪地里的路', teachers: ['chen'], published: '2024-07-01', sample: false }),
       storyEntry('draft', { teachers: ['lin'], published: '2025-01-01', draft: true }),
     ],
-    volumes: [volumeEntry('yangwang', { title: '仰望', subtitle: '优秀教师事迹选', editor: '编委会', year: 2024, chapters: ['b', 'a'], sample: false })],
+    volumes: [
+      volumeEntry('yangwang', {
+        title: '仰望',
+        subtitle: '优秀教师事迹选',
+        editor: '编委会',
+        year: 2024,
+        chapters: ['b', 'a'],
+        sample: false,
+      }),
+    ],
   });
 
 const site = new URL('https://yangwang.example/');
@@ -31,14 +55,25 @@ const load = async () => {
     if (value === undefined) throw new Error('missing entry');
     return value;
   };
-  return { ...data, story: async (id: string) => need(await data.stories.getStory(id)), teacher: async (id: string) => need(await data.teachers.getTeacher(id)), volume: async (id: string) => need(await data.volumes.getVolume(id)) };
+  return {
+    ...data,
+    story: async (id: string) => need(await data.stories.getStory(id)),
+    teacher: async (id: string) => need(await data.teachers.getTeacher(id)),
+    volume: async (id: string) => need(await data.volumes.getVolume(id)),
+  };
 };
 
 describe('share cards', () => {
-  it("of a story: its teachers with their schools (unknown ones left out), the sample mark, the cover", async () => {
+  it('of a story: its teachers with their schools (unknown ones left out), the sample mark, the cover', async () => {
     const { shareCards, story } = await load();
     const { card, picture } = await shareCards.getStoryShareCard(await story('a'));
-    expect(card).toMatchObject({ kicker: '先进事迹 · 示例', title: '山里的灯', subtitle: '记林秋云', footer: '林秋云 · 山村小学　陈立', picture: { width: 640, height: 400 } });
+    expect(card).toMatchObject({
+      kicker: '先进事迹 · 示例',
+      title: '山里的灯',
+      subtitle: '记林秋云',
+      footer: '林秋云 · 山村小学　陈立',
+      picture: { width: 640, height: 400 },
+    });
     expect(picture?.width).toBe(640);
     expect((await shareCards.getStoryShareCard(await story('b'))).card.kicker).toBe('先进事迹');
   });
@@ -46,7 +81,13 @@ describe('share cards', () => {
   it('of a teacher: the two newest honours, school, subject and title, the portrait; without portrait or honours, the family name and pinyin', async () => {
     const { shareCards, teacher } = await load();
     const lin = await shareCards.getTeacherShareCard(await teacher('lin'));
-    expect(lin.card).toMatchObject({ kicker: '教师 · 示例', title: '林秋云', subtitle: '2023年师德标兵、2022年优秀教师', footer: '山村小学 · 语文 · 高级教师', picture: { width: 640, height: 400 } });
+    expect(lin.card).toMatchObject({
+      kicker: '教师 · 示例',
+      title: '林秋云',
+      subtitle: '2023年师德标兵、2022年优秀教师',
+      footer: '山村小学 · 语文 · 高级教师',
+      picture: { width: 640, height: 400 },
+    });
     expect(lin.card.monogram).toBeUndefined();
     const chen = await shareCards.getTeacherShareCard(await teacher('chen'));
     expect(chen.card).toMatchObject({ kicker: '教师', title: '陈立', subtitle: 'Chén Lì', footer: '', monogram: '陈' });
@@ -55,7 +96,13 @@ describe('share cards', () => {
 
   it('of a volume and of the site', async () => {
     const { shareCards, volume } = await load();
-    expect(shareCards.getVolumeShareCard(await volume('yangwang')).card).toMatchObject({ kicker: '文集', title: '仰望', subtitle: '优秀教师事迹选', footer: '编委会 编 · 2024', monogram: '仰' });
+    expect(shareCards.getVolumeShareCard(await volume('yangwang')).card).toMatchObject({
+      kicker: '文集',
+      title: '仰望',
+      subtitle: '优秀教师事迹选',
+      footer: '编委会 编 · 2024',
+      monogram: '仰',
+    });
     expect(shareCards.getSiteShareCard().card.monogram).toBe('仰');
     expect(sharePaths.story('a')).toBe('/share/stories/a.jpg');
   });
@@ -94,6 +141,10 @@ describe('feeds', () => {
 
   it("state the site feed's own facts", async () => {
     const { feeds } = await load();
-    expect(feeds.getSiteFeedFacts(site, '/rss.xml')).toMatchObject({ home: 'https://yangwang.example/', self: 'https://yangwang.example/rss.xml', icon: 'https://yangwang.example/favicon.ico' });
+    expect(feeds.getSiteFeedFacts(site, '/rss.xml')).toMatchObject({
+      home: 'https://yangwang.example/',
+      self: 'https://yangwang.example/rss.xml',
+      icon: 'https://yangwang.example/favicon.ico',
+    });
   });
 });

@@ -11,22 +11,45 @@ const honour = (year: number, title: string) => ({ year, title, level: '市级',
 const manyStories = () =>
   Array.from({ length: 20 }, (_, i) => {
     const n = String(i + 1).padStart(2, '0');
-    return storyEntry(`s${n}`, { title: `故事${n}`, teachers: [i % 2 ? 'chen' : 'lin'], published: `2024-01-${String(31 - i).padStart(2, '0')}`, themes: [i % 2 ? '职业教育' : '乡村教育'] });
+    return storyEntry(`s${n}`, {
+      title: `故事${n}`,
+      teachers: [i % 2 ? 'chen' : 'lin'],
+      published: `2024-01-${String(31 - i).padStart(2, '0')}`,
+      themes: [i % 2 ? '职业教育' : '乡村教育'],
+    });
   });
 
 const store = () =>
   storeOf({
     schools: [schoolEntry('shan-xiao', { name: '山村小学' }), schoolEntry('zhi-xiao', { name: '职业学校' })],
     teachers: [
-      teacherEntry('lin', { name: '林秋云', pinyin: 'Lín Qiūyún', school: 'shan-xiao', honours: [honour(2023, '师德标兵'), honour(2019, '骨干教师')] }),
+      teacherEntry('lin', {
+        name: '林秋云',
+        pinyin: 'Lín Qiūyún',
+        school: 'shan-xiao',
+        honours: [honour(2023, '师德标兵'), honour(2019, '骨干教师')],
+      }),
       teacherEntry('chen', { name: '陈立', pinyin: 'Chén Lì', school: 'shan-xiao' }),
       teacherEntry('wang', { name: '王芳', pinyin: 'Wáng Fāng', school: 'zhi-xiao' }),
     ],
-    stories: [...manyStories(), storyEntry('both', { title: '两位老师', teachers: ['lin', 'chen'], published: '2023-06-01' }), storyEntry('draft', { teachers: ['lin'], published: '2025-01-01', draft: true })],
+    stories: [
+      ...manyStories(),
+      storyEntry('both', { title: '两位老师', teachers: ['lin', 'chen'], published: '2023-06-01' }),
+      storyEntry('draft', { teachers: ['lin'], published: '2025-01-01', draft: true }),
+    ],
     volumes: [volumeEntry('yangwang', { title: '仰望', chapters: ['s03', 'both', 's01'] })],
     honours: [
       honourEntry('2023', {
-        awards: [{ id: 'shi-de', title: '师德标兵', level: '市级', awardedBy: '市教育体育局', count: 3, recipients: [{ teacher: 'lin' }, { name: '赵老师', school: 'zhi-xiao' }, { name: '钱老师' }] }],
+        awards: [
+          {
+            id: 'shi-de',
+            title: '师德标兵',
+            level: '市级',
+            awardedBy: '市教育体育局',
+            count: 3,
+            recipients: [{ teacher: 'lin' }, { name: '赵老师', school: 'zhi-xiao' }, { name: '钱老师' }],
+          },
+        ],
       }),
       honourEntry('2020'),
     ],
@@ -58,7 +81,10 @@ describe('the stories index', () => {
     expect(ids(first.stories)).toEqual(['s01', 's02', 's03', 's04', 's05', 's06', 's07', 's08', 's09']);
     const paths = await routes.storyList.getStoryListPaths();
     expect(paths.map((p) => p.params.page)).toEqual(['2', '3']);
-    expect(paths.map((p) => ids(p.props.route.stories))).toEqual([['s10', 's11', 's12', 's13', 's14', 's15', 's16', 's17', 's18'], ['s19', 's20', 'both']]);
+    expect(paths.map((p) => ids(p.props.route.stories))).toEqual([
+      ['s10', 's11', 's12', 's13', 's14', 's15', 's16', 's17', 's18'],
+      ['s19', 's20', 'both'],
+    ]);
     expect(paths[1]?.props.route).toMatchObject({ current: 3, total: 3 });
     expect((await routes.storyList.getStoryListRoute(4)).stories).toEqual([]);
   });
@@ -78,7 +104,14 @@ describe("a story's page", () => {
       { id: 'lin', name: '林秋云', school: { id: 'shan-xiao', name: '山村小学' } },
       { id: 'chen', name: '陈立', school: { id: 'shan-xiao', name: '山村小学' } },
     ]);
-    expect(route.places).toEqual([{ volume: { id: 'yangwang', title: '仰望' }, number: 2, previous: { id: 's03', title: '故事03' }, next: { id: 's01', title: '故事01' } }]);
+    expect(route.places).toEqual([
+      {
+        volume: { id: 'yangwang', title: '仰望' },
+        number: 2,
+        previous: { id: 's03', title: '故事03' },
+        next: { id: 's01', title: '故事01' },
+      },
+    ]);
     expect(ids(route.related)).toEqual(['s01', 's02', 's03']);
     expect(route.html).toBe('<p>两位老师的正文</p>');
     expect(route.readingMinutes).toBeGreaterThan(0);

@@ -12,12 +12,25 @@ const store = () =>
       schoolEntry('empty', { name: '新学校' }),
     ],
     teachers: [
-      teacherEntry('lin', { name: '林秋云', pinyin: 'Lín Qiūyún', school: 'shan-xiao', subject: '语文', stage: '小学', honours: [honour(2023, '师德标兵'), honour(2021, '骨干教师')] }),
+      teacherEntry('lin', {
+        name: '林秋云',
+        pinyin: 'Lín Qiūyún',
+        school: 'shan-xiao',
+        subject: '语文',
+        stage: '小学',
+        honours: [honour(2023, '师德标兵'), honour(2021, '骨干教师')],
+      }),
       teacherEntry('chen', { name: '陈立', pinyin: 'Chén Lì', school: 'zhi-xiao', subject: '机械', stage: '中职' }),
       teacherEntry('old', { name: '王芳', pinyin: 'Wáng Fāng', school: 'zhi-xiao', honours: [honour(2019, '优秀教师')] }),
     ],
     stories: [
-      storyEntry('a', { title: '山里的灯', teachers: ['lin', 'chen'], writer: '周南', themes: ['乡村教育', '职业教育'], published: '2024-05-01' }),
+      storyEntry('a', {
+        title: '山里的灯',
+        teachers: ['lin', 'chen'],
+        writer: '周南',
+        themes: ['乡村教育', '职业教育'],
+        published: '2024-05-01',
+      }),
       storyEntry('b', { title: '雪地里的路', teachers: ['lin'], published: '2022-04-01' }),
       storyEntry('late-draft', { teachers: ['lin', 'chen'], published: '2026-01-01', draft: true }),
     ],
@@ -54,17 +67,34 @@ describe('search facets', () => {
   it("of a story: its teachers' schools, districts, stages, subjects and honours, its year; names and themes searched", async () => {
     const { search, story } = await load();
     expect(await search.getStorySearchFacets(await story('a'))).toMatchObject({
-      filters: { type: ['故事'], school: ['山村小学', '职业学校'], district: ['云岭县', '望川区'], stage: ['小学', '中职'], subject: ['语文', '机械'], honour: ['师德标兵', '骨干教师'], year: ['2024'] },
+      filters: {
+        type: ['故事'],
+        school: ['山村小学', '职业学校'],
+        district: ['云岭县', '望川区'],
+        stage: ['小学', '中职'],
+        subject: ['语文', '机械'],
+        honour: ['师德标兵', '骨干教师'],
+        year: ['2024'],
+      },
       meta: { title: '山里的灯', teacher: '林秋云、陈立', school: '山村小学、职业学校', date: '2024-05-01' },
       date: '2024-05-01',
-      about: { people: ['林秋云', '陈立'], writer: '周南', facts: ['山村小学', '职业学校', '云岭县', '望川区'], themes: ['乡村教育', '职业教育'] },
+      about: {
+        people: ['林秋云', '陈立'],
+        writer: '周南',
+        facts: ['山村小学', '职业学校', '云岭县', '望川区'],
+        themes: ['乡村教育', '职业教育'],
+      },
     });
   });
 
   it('of a teacher: dated by the newest published story or honour (never a draft), name forms for search', async () => {
     const { search, teacher } = await load();
     const lin = await search.getTeacherSearchFacets(await teacher('lin'));
-    expect(lin).toMatchObject({ filters: { type: ['教师'], school: ['山村小学'], honour: ['师德标兵', '骨干教师'], year: ['2023', '2021'] }, meta: { title: '林秋云', school: '山村小学' }, date: '2024-05-01' });
+    expect(lin).toMatchObject({
+      filters: { type: ['教师'], school: ['山村小学'], honour: ['师德标兵', '骨干教师'], year: ['2023', '2021'] },
+      meta: { title: '林秋云', school: '山村小学' },
+      date: '2024-05-01',
+    });
     expect(lin.names).toBeDefined();
     // No story: the newest honour's year; nothing at all: no date.
     expect((await search.getTeacherSearchFacets(await teacher('old'))).date).toBe('2019');

@@ -66,7 +66,13 @@ describe('getRelatedStories', () => {
       const { stories } = await loadDataLayer(related(), { reversed });
       const me = await stories.getStory('me');
       if (!me) throw new Error('no story me');
-      expect(ids(await stories.getRelatedStories(me, 10))).toEqual(['same-teacher', 'two-themes', 'one-theme-new-a', 'one-theme-new-b', 'one-theme-old']);
+      expect(ids(await stories.getRelatedStories(me, 10))).toEqual([
+        'same-teacher',
+        'two-themes',
+        'one-theme-new-a',
+        'one-theme-new-b',
+        'one-theme-old',
+      ]);
       expect(ids(await stories.getRelatedStories(me))).toEqual(['same-teacher', 'two-themes', 'one-theme-new-a']);
     }
   });

@@ -10,8 +10,18 @@ const store = () =>
     teachers: [
       teacherEntry('zhang', { name: '张明', pinyin: 'Zhāng Míng', school: 'zhi-xiao', honours: [honour(2021, '师德标兵')] }),
       teacherEntry('chen-b', { name: '陈立', pinyin: 'Chén Lì', school: 'shan-xiao' }),
-      teacherEntry('chen-a', { name: '陈立', pinyin: 'Chén Lì', school: 'zhi-xiao', honours: [honour(2020, '骨干教师'), honour(2023, '骨干教师')] }),
-      teacherEntry('an', { name: '安然', pinyin: 'Ān Rán', school: 'shan-xiao', honours: [honour(2022, '优秀教师'), honour(2023, '师德标兵'), honour(2023, '骨干教师')] }),
+      teacherEntry('chen-a', {
+        name: '陈立',
+        pinyin: 'Chén Lì',
+        school: 'zhi-xiao',
+        honours: [honour(2020, '骨干教师'), honour(2023, '骨干教师')],
+      }),
+      teacherEntry('an', {
+        name: '安然',
+        pinyin: 'Ān Rán',
+        school: 'shan-xiao',
+        honours: [honour(2022, '优秀教师'), honour(2023, '师德标兵'), honour(2023, '骨干教师')],
+      }),
     ],
   });
 
@@ -63,7 +73,14 @@ describe('schools', () => {
 
   it('whose names read alike in pinyin come in id order whatever order the store gives', async () => {
     // 明德 and 铭德 are both míng dé: the sort key ties.
-    const alike = () => storeOf({ schools: [schoolEntry('ming-de-b', { name: '铭德小学' }), schoolEntry('ming-de-a', { name: '明德小学' }), schoolEntry('an-ning', { name: '安宁小学' })] });
+    const alike = () =>
+      storeOf({
+        schools: [
+          schoolEntry('ming-de-b', { name: '铭德小学' }),
+          schoolEntry('ming-de-a', { name: '明德小学' }),
+          schoolEntry('an-ning', { name: '安宁小学' }),
+        ],
+      });
     for (const reversed of [false, true]) {
       const { schools } = await loadDataLayer(alike(), { reversed });
       expect(ids(await schools.getSchools())).toEqual(['an-ning', 'ming-de-a', 'ming-de-b']);
@@ -74,7 +91,9 @@ describe('schools', () => {
 describe('honour rolls', () => {
   it('are listed newest year first and found by their id', async () => {
     for (const reversed of [false, true]) {
-      const { honours } = await loadDataLayer(storeOf({ honours: [honourEntry('2022'), honourEntry('2024'), honourEntry('2023')] }), { reversed });
+      const { honours } = await loadDataLayer(storeOf({ honours: [honourEntry('2022'), honourEntry('2024'), honourEntry('2023')] }), {
+        reversed,
+      });
       expect(ids(await honours.getHonourYears())).toEqual(['2024', '2023', '2022']);
       expect((await honours.getHonourYear('2023'))?.data.year).toBe(2023);
       expect(await honours.getHonourYear('2019')).toBeUndefined();
@@ -83,7 +102,10 @@ describe('honour rolls', () => {
 
   it('of one year (two files) come in id order whatever order the store gives', async () => {
     for (const reversed of [false, true]) {
-      const { honours } = await loadDataLayer(storeOf({ honours: [honourEntry('2023-b', { year: 2023 }), honourEntry('2023-a', { year: 2023 }), honourEntry('2024')] }), { reversed });
+      const { honours } = await loadDataLayer(
+        storeOf({ honours: [honourEntry('2023-b', { year: 2023 }), honourEntry('2023-a', { year: 2023 }), honourEntry('2024')] }),
+        { reversed },
+      );
       expect(ids(await honours.getHonourYears())).toEqual(['2024', '2023-a', '2023-b']);
     }
   });

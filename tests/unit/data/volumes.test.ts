@@ -67,7 +67,12 @@ describe('getChapters', () => {
 describe('getChapterPlaces', () => {
   it('gives each volume that holds a story, newest volume first, with its number and neighbours in that volume', async () => {
     const { volumes, story } = await load(true);
-    const places = (await volumes.getChapterPlaces(await story('a'))).map((p) => ({ volume: p.volume.id, number: p.number, previous: p.previous?.id, next: p.next?.id }));
+    const places = (await volumes.getChapterPlaces(await story('a'))).map((p) => ({
+      volume: p.volume.id,
+      number: p.number,
+      previous: p.previous?.id,
+      next: p.next?.id,
+    }));
     expect(places).toEqual([
       { volume: 'yangwang-b', number: 2, previous: 'b', next: 'c' },
       { volume: 'older', number: 2, previous: 'c', next: undefined },
@@ -77,14 +82,18 @@ describe('getChapterPlaces', () => {
   });
 
   it('is empty for a story in no volume', async () => {
-    const data = await loadDataLayer(storeOf({ stories: [storyEntry('a'), storyEntry('loose')], volumes: [volumeEntry('v', { chapters: ['a'] })] }));
+    const data = await loadDataLayer(
+      storeOf({ stories: [storyEntry('a'), storyEntry('loose')], volumes: [volumeEntry('v', { chapters: ['a'] })] }),
+    );
     const loose = await data.stories.getStory('loose');
     if (!loose) throw new Error('no story');
     expect(await data.volumes.getChapterPlaces(loose)).toEqual([]);
   });
 
   it('keeps the first place of a story listed twice in one volume (the content check refuses the repeat)', async () => {
-    const data = await loadDataLayer(storeOf({ stories: [storyEntry('a'), storyEntry('b')], volumes: [volumeEntry('v', { chapters: ['a', 'b', 'a'] })] }));
+    const data = await loadDataLayer(
+      storeOf({ stories: [storyEntry('a'), storyEntry('b')], volumes: [volumeEntry('v', { chapters: ['a', 'b', 'a'] })] }),
+    );
     const a = await data.stories.getStory('a');
     if (!a) throw new Error('no story');
     expect((await data.volumes.getChapterPlaces(a)).map((p) => [p.number, p.previous?.id, p.next?.id])).toEqual([[1, undefined, 'b']]);
