@@ -21,7 +21,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
-import { buildSearchIndex } from '../../src/integrations/search-index.ts';
+import { buildSearchIndex, INDEX_CHUNK_SIZE } from '../../src/integrations/search-index.ts';
 import { SEARCH_RANKING, dropStopWords, normaliseQuery } from '../../src/lib/search-query.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { bundleSearch, type BenchSearchAnswer } from './search-bundle.ts';
@@ -686,10 +686,10 @@ async function benchParts(stories: number, site: string, variants: number[], wit
   const script = withBrowser ? await bundleSearch() : '';
   const runs: PartsRun[] = [];
   for (const partPages of variants) {
-    // Pagefind's word-index chunk size (PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, pagefind/src/options.rs; default 20,000 word locations) is part of the variant.
-    const chunk = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
-    const variant = `${Number.isFinite(partPages) ? `parts of ≤ ${partPages.toLocaleString('en-US')} pages` : 'one index'}${chunk ? `, index chunks of ${Number(chunk).toLocaleString('en-US')}` : ''}`;
-    const cache = join(WORK, `parts-cache-${stories}-${partPages}${chunk ? `-c${chunk}` : ''}`);
+    // Pagefind's word-index chunk size (src/integrations/search-index.ts, INDEX_CHUNK_SIZE) is part of the variant.
+    const chunk = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? String(INDEX_CHUNK_SIZE);
+    const variant = `${Number.isFinite(partPages) ? `parts of ≤ ${partPages.toLocaleString('en-US')} pages` : 'one index'}, index chunks of ${Number(chunk).toLocaleString('en-US')}`;
+    const cache = join(WORK, `parts-cache-${stories}-${partPages}-c${chunk}`);
     rmSync(cache, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
     const args = (c: boolean) => [

@@ -58,6 +58,22 @@ const PARTS_DIR = 'parts';
 export const DEFAULT_PART_PAGES = 2500;
 
 /**
+ * Word locations per index chunk: a search loads, in every part, the chunks holding its words.
+ * Pagefind's default is 20,000 (`default_index_chunk_size` in pagefind/src/options.rs); it reads
+ * another size only from the environment variable PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE, which its CLI
+ * and Node API do not list. At 10,000 stories (8 parts), 5,000 cut a first search for a rare name
+ * from 776 to 498 KB, a school from 1,532 to 856 KB, a title from 756 to 484 KB, and common words
+ * by 2–6 %; 2,000 did little more for rare queries and cost common ones (BENCHMARKS.md, Search).
+ * The environment variable, when set, still wins (the benchmark tries other sizes with it).
+ */
+export const INDEX_CHUNK_SIZE = 5000;
+
+/** The chunk size Pagefind is started with. */
+function indexChunkSize(): string {
+  return process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? String(INDEX_CHUNK_SIZE);
+}
+
+/**
  * Files Pagefind writes for its own ready-made interfaces. The site has its own search page
  * (its UI injects styles that a strict Content-Security-Policy refuses), so these are removed.
  */
@@ -182,7 +198,7 @@ export function planParts(pages: readonly Pick<IndexedPage, 'file' | 'storyYear'
 /** What makes a part's output: Pagefind's version and settings, and each page's URL and HTML. */
 function hashPart(part: Part, digests: Digests): string {
   const hash = createHash('sha256');
-  hash.update(`pagefind ${pagefindVersion()} zh-cn chunk=${process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ?? ''}\n`);
+  hash.update(`pagefind ${pagefindVersion()} zh-cn chunk=${indexChunkSize()}\n`);
   for (const file of part.files) hash.update(`${file} ${digests.get(file) ?? ''}\n`);
   return hash.digest('hex').slice(0, 24);
 }
@@ -224,6 +240,8 @@ function pagefindVersion(): string {
 async function indexPart(siteDir: string, part: Part, out: string): Promise<void> {
   // The whole site is Chinese: force the language so segmentation never depends on one page's
   // `lang` attribute (without zh-CN, whole clauses become single tokens).
+  // Pagefind's Node API starts its binary with this process's environment.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = indexChunkSize();
   const created = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   try {
     if (!created.index) throw new Error(created.errors.join('\n'));
