@@ -295,3 +295,25 @@ export function changedPaths(before: Map<string, string>, after: Map<string, str
   const paths = new Set([...before.keys(), ...after.keys()]);
   return [...paths].filter((p) => before.get(p) !== after.get(p)).sort();
 }
+
+/** Throws when an entry a test names is not there: a lookup that returns nothing is a broken fixture. */
+function need<T>(value: T | undefined, id: string): T {
+  if (value === undefined) throw new Error(`no entry ${id}`);
+  return value;
+}
+
+/**
+ * `loadDataLayer` over `store` (handed out reversed, so no test depends on the store's order), with
+ * lookups by id that throw when the entry is missing.
+ */
+export async function loadDataLayerWithLookups(store: Store) {
+  const data = await loadDataLayer(store, { reversed: true });
+  return {
+    ...data,
+    story: async (id: string) => need(await data.stories.getStory(id), id),
+    teacher: async (id: string) => need(await data.teachers.getTeacher(id), id),
+    school: async (id: string) => need(await data.schools.getSchool(id), id),
+    roll: async (id: string) => need(await data.honours.getHonourYear(id), id),
+    volume: async (id: string) => need(await data.volumes.getVolume(id), id),
+  };
+}

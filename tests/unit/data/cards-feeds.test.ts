@@ -1,7 +1,7 @@
 /** src/render/share-card/read-card.ts and feeds.ts over a mocked `astro:content`: what share images and feeds show, joined from the collections. */
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDataLayer, schoolEntry, storeOf, storyEntry, teacherEntry, volumeEntry } from '../../helpers/content-store.ts';
+import { loadDataLayerWithLookups, schoolEntry, storeOf, storyEntry, teacherEntry, volumeEntry } from '../../helpers/content-store.ts';
 import { getImageFile } from '../../../src/lib/image-file.ts';
 import { sharePaths } from '../../../src/render/share-card/paths.ts';
 
@@ -49,19 +49,7 @@ const store = () =>
 
 const site = new URL('https://yangwang.example/');
 
-const load = async () => {
-  const data = await loadDataLayer(store(), { reversed: true });
-  const need = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('missing entry');
-    return value;
-  };
-  return {
-    ...data,
-    story: async (id: string) => need(await data.stories.getStory(id)),
-    teacher: async (id: string) => need(await data.teachers.getTeacher(id)),
-    volume: async (id: string) => need(await data.volumes.getVolume(id)),
-  };
-};
+const load = () => loadDataLayerWithLookups(store());
 
 describe('share cards', () => {
   it('of a story: its teachers with their schools (unknown ones left out), the sample mark, the cover', async () => {

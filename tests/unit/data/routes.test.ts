@@ -3,7 +3,16 @@
  * the collections, and which pages exist. The cache keys are tested in tests/unit/route-data.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { honourEntry, loadDataLayer, schoolEntry, storeOf, storyEntry, teacherEntry, volumeEntry } from '../../helpers/content-store.ts';
+import {
+  honourEntry,
+  loadDataLayer,
+  loadDataLayerWithLookups,
+  schoolEntry,
+  storeOf,
+  storyEntry,
+  teacherEntry,
+  volumeEntry,
+} from '../../helpers/content-store.ts';
 
 const honour = (year: number, title: string) => ({ year, title, level: '市级', awardedBy: '市教育体育局' });
 
@@ -55,21 +64,7 @@ const store = () =>
     ],
   });
 
-const load = async () => {
-  const data = await loadDataLayer(store(), { reversed: true });
-  const need = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('missing entry');
-    return value;
-  };
-  return {
-    ...data,
-    story: async (id: string) => need(await data.stories.getStory(id)),
-    teacher: async (id: string) => need(await data.teachers.getTeacher(id)),
-    school: async (id: string) => need(await data.schools.getSchool(id)),
-    roll: async (id: string) => need(await data.honours.getHonourYear(id)),
-    volume: async (id: string) => need(await data.volumes.getVolume(id)),
-  };
-};
+const load = () => loadDataLayerWithLookups(store());
 
 const ids = (cards: readonly { id: string }[]) => cards.map((c) => c.id);
 

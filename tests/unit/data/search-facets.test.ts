@@ -1,6 +1,14 @@
 /** src/data/search.ts over a mocked `astro:content`: what the search index knows of each page, joined from the collections. */
 import { describe, expect, it } from 'vitest';
-import { honourEntry, loadDataLayer, schoolEntry, storeOf, storyEntry, teacherEntry, volumeEntry } from '../../helpers/content-store.ts';
+import {
+  honourEntry,
+  loadDataLayerWithLookups,
+  schoolEntry,
+  storeOf,
+  storyEntry,
+  teacherEntry,
+  volumeEntry,
+} from '../../helpers/content-store.ts';
 
 const honour = (year: number, title: string) => ({ year, title, level: '市级', awardedBy: '市教育体育局' });
 
@@ -47,21 +55,7 @@ const store = () =>
     ],
   });
 
-const load = async () => {
-  const data = await loadDataLayer(store(), { reversed: true });
-  const need = <T>(value: T | undefined, what: string): T => {
-    if (value === undefined) throw new Error(`no ${what}`);
-    return value;
-  };
-  return {
-    ...data,
-    story: async (id: string) => need(await data.stories.getStory(id), id),
-    teacher: async (id: string) => need(await data.teachers.getTeacher(id), id),
-    school: async (id: string) => need(await data.schools.getSchool(id), id),
-    roll: async (id: string) => need(await data.honours.getHonourYear(id), id),
-    volume: async (id: string) => need(await data.volumes.getVolume(id), id),
-  };
-};
+const load = () => loadDataLayerWithLookups(store());
 
 describe('search facets', () => {
   it("of a story: its teachers' schools, districts, stages, subjects and honours, its year; names and themes searched", async () => {
