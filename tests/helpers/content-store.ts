@@ -126,6 +126,9 @@ function parse(schema: z.ZodType, id: string, data: Record<string, unknown>): Re
 
 const coverInput = { src: './cover.jpg', alt: '封面', credit: '周南 摄', licence: 'CC BY 4.0' };
 
+/** An honour on a teacher's profile: a city-level award of that year. */
+export const honour = (year: number, title: string) => ({ year, title, level: '市级', awardedBy: '市教育体育局' });
+
 /** A story as the loader stores it; `characterCount` is what the loader measured of the body. */
 export function storyEntry(id: string, fields: Record<string, unknown> = {}, characterCount = 900): StoreEntry {
   const data = {

@@ -1,11 +1,18 @@
 /** src/render/share-card/read-card.ts and feeds.ts over a mocked `astro:content`: what share images and feeds show, joined from the collections. */
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDataLayerWithLookups, schoolEntry, storeOf, storyEntry, teacherEntry, volumeEntry } from '../../helpers/content-store.ts';
+import {
+  loadDataLayerWithLookups,
+  schoolEntry,
+  storeOf,
+  storyEntry,
+  teacherEntry,
+  volumeEntry,
+  honour,
+} from '../../helpers/content-store.ts';
 import { getImageFile } from '../../../src/lib/image-file.ts';
 import { sharePaths } from '../../../src/render/share-card/paths.ts';
 
-const honour = (year: number, title: string) => ({ year, title, level: '市级', awardedBy: '市教育体育局' });
 const portrait = { src: './portrait.jpg', alt: '肖像', credit: '周南 摄' };
 
 const store = () =>

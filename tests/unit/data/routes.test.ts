@@ -12,9 +12,8 @@ import {
   storyEntry,
   teacherEntry,
   volumeEntry,
+  honour,
 } from '../../helpers/content-store.ts';
-
-const honour = (year: number, title: string) => ({ year, title, level: '市级', awardedBy: '市教育体育局' });
 
 /** 20 stories: 9 a page makes 3 pages; s01 is the newest. */
 const manyStories = () =>

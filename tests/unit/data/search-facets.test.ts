@@ -8,9 +8,8 @@ import {
   storyEntry,
   teacherEntry,
   volumeEntry,
+  honour,
 } from '../../helpers/content-store.ts';
-
-const honour = (year: number, title: string) => ({ year, title, level: '市级', awardedBy: '市教育体育局' });
 
 const store = () =>
   storeOf({

@@ -1,8 +1,6 @@
 /** src/data/teachers.ts, schools.ts and honours.ts over a mocked `astro:content`: order, lookups, groups. */
 import { describe, expect, it } from 'vitest';
-import { honourEntry, ids, loadDataLayer, schoolEntry, storeOf, teacherEntry } from '../../helpers/content-store.ts';
-
-const honour = (year: number, title: string) => ({ year, title, level: '市级', awardedBy: '市教育体育局' });
+import { honourEntry, ids, loadDataLayer, schoolEntry, storeOf, teacherEntry, honour } from '../../helpers/content-store.ts';
 
 const store = () =>
   storeOf({
