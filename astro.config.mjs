@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { SHOW_CONTROLS_SCRIPT } from './src/components/search/show-controls-script.ts';
 import { adminPage } from './src/integrations/admin.ts';
 import { contentChecks, failOnLoggedErrors } from './src/content-input/astro/check-integration.ts';
+import { contentImports } from './src/content-input/astro/content-imports.ts';
 import { permanentUrls } from './src/content-input/astro/permanent-urls.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { shareCardCache } from './src/render/share-card/cache-integration.ts';
@@ -36,12 +37,14 @@ export default defineConfig({
   // Astro logs some problems (a missing reference, an image it could not process) and exits 0;
   // this log destination remembers them so the build can fail on them.
   logger: { entrypoint: './src/content-input/astro/log-guard.mjs' },
-  // contentChecks first: a build with bad content stops before anything is rendered.
+  // contentImports first: Astro's image list in .astro/ must belong to this build's content store.
+  // contentChecks next: a build with bad content stops before anything is rendered.
   // permanentUrls reads the editors' redirects before, and checks published URLs after the build.
   // searchIndex after the pages: it indexes the finished dist/.
   // adminPage writes the web editor (dist/admin/) once the pages, URLs and index are done.
   // failOnLoggedErrors last: it sees everything every other integration logged.
   integrations: [
+    contentImports(),
     contentChecks(),
     mdx(),
     shareCardCache(),

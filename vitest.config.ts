@@ -44,6 +44,9 @@ export default getViteConfig(
           test: {
             name: 'guard',
             include: ['tests/guard/**/*.test.ts'],
+            // Whole builds of content copies: one at a time (two cores; and two builds of different
+            // content share Astro's generated files in .astro/).
+            fileParallelism: false,
             testTimeout: 300_000,
             sequence: { groupOrder: 1 },
           },

@@ -1,0 +1,53 @@
+/**
+ * Two builds of different content folders, each with its own cache, in one checkout (what the
+ * benchmarks and the checks do beside the site's own build): a rebuild of the first in which
+ * nothing changed must still find its own pictures. Astro writes the list of the content's images
+ * into the shared `.astro/` and, when its store saw no change, kept the other build's list
+ * (src/content-input/astro/content-imports.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const WORK = resolve('node_modules/.cache/yangwang-imports-test');
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
+
+/** Builds the content folder `name` (a copy of content/ made on first use) with its own cache and output. */
+function build(name: string) {
+  const work = join(WORK, name);
+  const content = join(work, 'content');
+  const cache = join(work, 'cache');
+  if (!existsSync(content)) {
+    mkdirSync(work, { recursive: true });
+    cpSync('content', content, { recursive: true });
+    for (const warm of ['assets', 'share-images']) {
+      if (existsSync(`node_modules/.astro/${warm}`)) cpSync(`node_modules/.astro/${warm}`, join(cache, warm), { recursive: true });
+    }
+  }
+  const dist = join(work, 'dist');
+  const run = spawnSync('npm', ['run', 'build', '--silent', '--', '--outDir', dist], {
+    encoding: 'utf-8',
+    env: { ...process.env, YANGWANG_CONTENT_DIR: content, YANGWANG_CACHE_DIR: cache, CI: 'true', FORCE_COLOR: '0' },
+    timeout: 240_000,
+  });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist, content };
+}
+
+describe('builds of other content in the same checkout', () => {
+  it('leave a later rebuild of the first content with its own pictures', () => {
+    const first = build('first');
+    expect(first.status, first.output.slice(-3000)).toBe(0);
+    const before = readFileSync(join(first.dist, 'atom.xml'), 'utf-8');
+
+    const other = build('other');
+    expect(other.status, other.output.slice(-3000)).toBe(0);
+    // The other content folder is gone, as a benchmark's or a check's copy is afterwards.
+    rmSync(other.content, { recursive: true });
+
+    const again = build('first');
+    expect(again.status, again.output.slice(-3000)).toBe(0);
+    expect(again.output).not.toContain('找不到图片');
+    expect(readFileSync(join(again.dist, 'atom.xml'), 'utf-8')).toBe(before);
+  });
+});
