@@ -1,18 +1,18 @@
 /**
  * How each kind of picture on the site is encoded and offered: one entry per role, spread into
  * `<Picture {...PICTURE_ROLES.x} />`, so a role looks the same everywhere. Components import
- * `Picture` from here too (in place of `astro:assets`), so a page's imports keep their number and
- * order: Astro orders a page's component styles by the position of each import, and the site's
- * HTML stays byte for byte what it was.
+ * `Picture` from here too: the site's own (./Picture.astro, Astro's markup without putting alt
+ * texts into the incremental build's manifest), and one import keeps a page's imports in number and
+ * order: Astro orders a page's component styles by the position of each import.
  *
  * Every picture is AVIF with WebP for browsers without it: every browser in use reads WebP, so no
  * JPEG. Widths are shared where they can be (a story's card and its page ask for 480 and 800 of the
  * same cover), so each size of a file is encoded once.
  */
 import type { ImageMetadata, ImageOutputFormat } from 'astro';
-import { getImage, Picture } from 'astro:assets';
+import { getImage } from 'astro:assets';
 
-export { Picture };
+export { default as Picture } from './Picture.astro';
 
 /** What `<Picture>` needs to know about a role besides the image itself. */
 export interface PictureRole {
