@@ -12,6 +12,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import { shareCardCache } from './src/render/share-card/cache-integration.ts';
 import { sitemapWithLastmod } from './src/integrations/sitemap.ts';
 import { staleOutput } from './src/integrations/stale-output.ts';
+import { unchangedBuild } from './src/integrations/unchanged-build.ts';
 
 const site = process.env.SITE_URL ?? 'https://yangwang.example.org';
 // The benchmarks build synthetic corpora from another folder; the site always uses `content/`.
@@ -19,6 +20,7 @@ const contentDir = process.env.YANGWANG_CONTENT_DIR ?? 'content';
 
 /** Folders the benchmarks, checks and the book write into, which `npm run dev` does not watch. */
 const GENERATED_FOLDERS = ['.bench', '.repro', '.incremental', '.proto', 'dist', 'dist-book'].map((name) => resolve(name));
+const unchanged = unchangedBuild();
 const isGeneratedFolder = (/** @type {string} */ path) =>
   GENERATED_FOLDERS.some((folder) => path === folder || path.startsWith(`${folder}${sep}`));
 
@@ -37,13 +39,16 @@ export default defineConfig({
   // Astro logs some problems (a missing reference, an image it could not process) and exits 0;
   // this log destination remembers them so the build can fail on them.
   logger: { entrypoint: './src/content-input/astro/log-guard.mjs' },
-  // contentImports first: Astro's image list in .astro/ must belong to this build's content store.
+  // unchanged.check first: a build of exactly what was built last time ends at once (unchanged.record,
+  // last, records each successful build).
+  // contentImports next: Astro's image list in .astro/ must belong to this build's content store.
   // contentChecks next: a build with bad content stops before anything is rendered.
   // permanentUrls reads the editors' redirects before, and checks published URLs after the build.
   // searchIndex after the pages: it indexes the finished dist/.
   // adminPage writes the web editor (dist/admin/) once the pages, URLs and index are done.
   // failOnLoggedErrors last: it sees everything every other integration logged.
   integrations: [
+    unchanged.check,
     contentImports(),
     contentChecks(),
     mdx(),
@@ -54,6 +59,7 @@ export default defineConfig({
     adminPage(),
     staleOutput(),
     failOnLoggedErrors(),
+    unchanged.record,
   ],
   vite: {
     server: {

@@ -66,7 +66,13 @@ function parseDuration(text: string): number {
   return seconds;
 }
 
-async function timedBuild(corpus: string, outDir: string, cacheDir: string, logFile: string): Promise<BuildRun> {
+async function timedBuild(
+  corpus: string,
+  outDir: string,
+  cacheDir: string,
+  logFile: string,
+  env: Record<string, string> = {},
+): Promise<BuildRun> {
   const started = performance.now();
   // GNU time reports the CPU seconds of the build and every process it waited for (Pagefind):
   // a figure that, unlike wall time, hardly moves when other work shares the machine.
@@ -75,7 +81,7 @@ async function timedBuild(corpus: string, outDir: string, cacheDir: string, logF
     '/usr/bin/time',
     ['-f', '%U %S', '-o', cpuFile, process.execPath, 'scripts/bench/build-site.ts', '--outDir', outDir, '--cacheDir', cacheDir],
     {
-      env: { ...process.env, YANGWANG_CONTENT_DIR: corpus, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, YANGWANG_CONTENT_DIR: corpus, ASTRO_TELEMETRY_DISABLED: '1', FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -319,7 +325,10 @@ interface SizeResult {
   cleanCommit?: string;
   /** With `--keep-cache`: the first build, on the output and cache of an earlier run with other code. */
   codeChanged?: BuildRun;
+  /** Nothing changed: the build finds its inputs and output as last recorded and stops (src/integrations/unchanged-build.ts). */
   unchanged: BuildRun;
+  /** Nothing changed, every step run anyway (YANGWANG_ALWAYS_BUILD=1): Astro's incremental build on its own. */
+  unchangedFull?: BuildRun;
   oneEdit: BuildRun;
   /** A rebuild after one teacher's name changed (it shows on many pages). */
   teacherRenamed?: BuildRun;
@@ -472,6 +481,9 @@ async function benchSize(stories: number, lighthouse: boolean, keepCache: boolea
   console.log(`== ${stories}: rebuild, nothing changed`);
   const unchanged = await timedBuild(relCorpus, outDir, cacheDir, log('unchanged'));
   console.log(`   ${unchanged.seconds.toFixed(1)} s, ${unchanged.peakMb.toFixed(0)} MB${pages(unchanged)}`);
+  console.log(`== ${stories}: rebuild, nothing changed, every step run (YANGWANG_ALWAYS_BUILD=1)`);
+  const unchangedFull = await timedBuild(relCorpus, outDir, cacheDir, log('unchanged-full'), { YANGWANG_ALWAYS_BUILD: '1' });
+  console.log(`   ${unchangedFull.seconds.toFixed(1)} s, ${unchangedFull.peakMb.toFixed(0)} MB${pages(unchangedFull)}`);
 
   console.log(`== ${stories}: rebuild after editing one story's text`);
   const storyDirs = readdirSync(join(corpus, 'stories')).sort();
@@ -523,6 +535,7 @@ async function benchSize(stories: number, lighthouse: boolean, keepCache: boolea
     ...(cleanCommit ? { cleanCommit } : {}),
     ...(codeChanged ? { codeChanged } : {}),
     unchanged,
+    unchangedFull,
     oneEdit,
     teacherRenamed,
     ...(dev ? { dev } : {}),
@@ -564,7 +577,7 @@ function renderReport(results: SizeResult[]): string {
     '',
     header,
     rows('code measured (commit)', (r) => r.commit ?? '—'),
-    rows('pages built', (r) => (r.clean ?? r.unchanged).pages.toLocaleString('en-US')),
+    rows('pages built', (r) => (r.clean ?? r.unchangedFull ?? r.unchanged).pages.toLocaleString('en-US')),
     rows('source images', (r) => r.corpus.images.toLocaleString('en-US')),
     rows('clean build, total', (r) => (r.clean ? `**${f(r.clean.seconds)} s**${r.cleanCommit ? ` (at ${r.cleanCommit})` : ''}` : '—')),
     rows('  CPU time (user + system, all processes)', (r) => (r.clean?.cpuSeconds === undefined ? '—' : `${f(r.clean.cpuSeconds)} s`)),
@@ -581,10 +594,13 @@ function renderReport(results: SizeResult[]): string {
       r.codeChanged ? `${f(r.codeChanged.seconds)} s, ${f(r.codeChanged.peakMb / 1024, 2)} GB; ${routes(r.codeChanged)}` : '—',
     ),
     rows(
-      'rebuild, nothing changed (time, peak memory of all processes)',
+      'rebuild, nothing changed (time, peak memory of all processes; the build finds nothing changed and stops)',
       (r) => `**${f(r.unchanged.seconds)} s**, ${f(r.unchanged.peakMb / 1024, 2)} GB`,
     ),
-    rows('  routes rendered / skipped by the incremental build', (r) => routes(r.unchanged)),
+    rows('rebuild, nothing changed, every step run (`YANGWANG_ALWAYS_BUILD=1`)', (r) =>
+      r.unchangedFull ? `**${f(r.unchangedFull.seconds)} s**, ${f(r.unchangedFull.peakMb / 1024, 2)} GB` : '—',
+    ),
+    rows('  routes rendered / skipped by the incremental build', (r) => routes(r.unchangedFull ?? r.unchanged)),
     rows("rebuild after editing one story's text", (r) => `**${f(r.oneEdit.seconds)} s**, ${f(r.oneEdit.peakMb / 1024, 2)} GB`),
     rows('  its CPU time', (r) => (r.oneEdit.cpuSeconds === undefined ? '—' : `${f(r.oneEdit.cpuSeconds)} s`)),
     rows('  routes rendered / skipped', (r) => routes(r.oneEdit)),
