@@ -41,19 +41,27 @@ interface BuildRecord {
   files: number;
 }
 
+/** Paths of the files under `dir`, relative, with `/`; not descending into top-level `skip` names. */
+function listFiles(dir: string, skip: ReadonlySet<string>): string[] {
+  const files: string[] = [];
+  // A walk of its own: `readdirSync(dir, { recursive: true })` took five times as long over the
+  // 75,000 files of a 10,000-story site.
+  const walk = (abs: string, rel: string) => {
+    for (const entry of readdirSync(abs, { withFileTypes: true })) {
+      if (!rel && skip.has(entry.name)) continue;
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(join(abs, entry.name), path);
+      else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
+    }
+  };
+  walk(dir, '');
+  return files;
+}
+
 /** Hashes the stat of every file under `dir` (sorted by path), not descending into top-level `skip` names. */
 function hashTree(hash: Hash, dir: string, skip: ReadonlySet<string> = new Set()): number {
   if (!existsSync(dir)) return 0;
-  const files: string[] = [];
-  for (const top of readdirSync(dir, { withFileTypes: true })) {
-    if (skip.has(top.name)) continue;
-    if (top.isDirectory()) {
-      for (const entry of readdirSync(join(dir, top.name), { recursive: true, withFileTypes: true })) {
-        if (entry.isFile() || entry.isSymbolicLink()) files.push(relative(dir, join(entry.parentPath, entry.name)));
-      }
-    } else if (top.isFile() || top.isSymbolicLink()) files.push(top.name);
-  }
-  files.sort();
+  const files = listFiles(dir, skip).sort();
   for (const rel of files) {
     const s = statSync(join(dir, rel), { bigint: true });
     hash.update(`${rel}\0${s.size}\0${s.mtimeNs}\0${s.ctimeNs}\0${s.ino}\n`);
