@@ -81,9 +81,11 @@ export interface ResultList {
   completeAll(): Promise<void>;
   /** Filters that keep a Pagefind search to the parts this list searched (for filter counts). */
   scope: PagefindFilters;
+  /** Parts the query was routed to, and how many of them are searched so far (benchmarks report them). */
+  parts: { routed: number; searched: number };
 }
 
-function listOf(results: PagefindResult[], scope: PagefindFilters = {}): ResultList {
+function listOf(results: PagefindResult[], scope: PagefindFilters = {}, routed = 0): ResultList {
   let at = 0;
   return {
     count: results.length,
@@ -97,6 +99,7 @@ function listOf(results: PagefindResult[], scope: PagefindFilters = {}): ResultL
     complete: true,
     completeAll: () => Promise.resolve(),
     scope,
+    parts: { routed, searched: routed },
   };
 }
 
@@ -176,7 +179,7 @@ async function searchByRelevance(index: LoadedIndex, term: string | null, filter
   };
   if (!routing || order.length <= FEW_PARTS) {
     const { scope, results } = await run(order);
-    return listOf(results, scope);
+    return listOf(results, scope, order.length);
   }
   const firstStory = order.findIndex((i) => isStoryPart(index.parts[i]));
   let searched = order.slice(0, firstStory < 0 ? order.length : firstStory + 1);
@@ -206,8 +209,10 @@ async function searchByRelevance(index: LoadedIndex, term: string | null, filter
       list.ids = results.map((r) => r.id);
       list.scope = all.scope;
       list.complete = true;
+      list.parts = { routed: order.length, searched: order.length };
     },
     scope: found.scope,
+    parts: { routed: order.length, searched: searched.length },
   };
   return list;
 }
@@ -218,6 +223,7 @@ async function searchByRelevance(index: LoadedIndex, term: string | null, filter
  * each result's `sorted` date, read from the results' data as they are shown.
  */
 function mergeByDate(lists: PagefindResult[][], descending: boolean, rest: PagefindResult[], scope: PagefindFilters): ResultList {
+  const parts = { routed: lists.length, searched: lists.length };
   const heads = lists.map(() => 0);
   const data = new Map<string, Promise<PagefindResultData>>();
   const load = (r: PagefindResult) => {
@@ -261,6 +267,7 @@ function mergeByDate(lists: PagefindResult[][], descending: boolean, rest: Pagef
     complete: true,
     completeAll: () => Promise.resolve(),
     scope,
+    parts,
   };
 }
 
