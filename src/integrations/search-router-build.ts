@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { addTextKeys, routerShardCount, routerShardPath, shardOf, type RouterShard } from '../lib/search-router.ts';
+import { EXACT_FIELDS, addTextKeys, exactKey, routerShardCount, routerShardPath, shardOf, type RouterShard } from '../lib/search-router.ts';
 
 /**
  * Changes whenever the keys of a page change for the same HTML (a new rule above): cached key
@@ -36,19 +36,23 @@ interface Frame {
 }
 
 /** Attributes a `data-pagefind-meta` / `-filter` declaration takes values from (`key[attr]`), or `''` for the element's text. */
-function declaredSources(declaration: string): { attributes: string[]; literals: string[]; text: boolean } {
+function declaredSources(declaration: string): { attributes: string[]; exact: string[]; literals: string[]; text: boolean } {
   const attributes: string[] = [];
+  const exact: string[] = [];
   const literals: string[] = [];
   let text = false;
   for (const raw of declaration.split(',')) {
     const part = raw.trim();
     if (!part) continue;
-    const fromAttribute = /^[^[:]+\[([^\]]+)\]$/.exec(part);
-    if (fromAttribute) attributes.push((fromAttribute[1] as string).trim());
-    else if (part.includes(':')) literals.push(part.slice(part.indexOf(':') + 1));
+    const fromAttribute = /^([^[:]+)\[([^\]]+)\]$/.exec(part);
+    if (fromAttribute) {
+      const attribute = (fromAttribute[2] as string).trim();
+      attributes.push(attribute);
+      if (EXACT_FIELDS.has((fromAttribute[1] as string).trim())) exact.push(attribute);
+    } else if (part.includes(':')) literals.push(part.slice(part.indexOf(':') + 1));
     else text = true;
   }
-  return { attributes, literals, text };
+  return { attributes, exact, literals, text };
 }
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
@@ -75,6 +79,7 @@ export function addPageKeys(html: string, keys: Set<string>): void {
             if (declaration === undefined) continue;
             const sources = declaredSources(declaration);
             for (const attribute of sources.attributes) add(attributes[attribute] ?? '');
+            for (const attribute of sources.exact) if (attributes[attribute]) keys.add(exactKey(attributes[attribute]));
             for (const literal of sources.literals) add(literal);
             if (sources.text) frame.value = true;
           }

@@ -26,6 +26,8 @@
  * with that mask, joined by spaces.
  */
 
+import { dropStopWords } from './search-query.ts';
+
 const HAN = /\p{Script=Han}/u;
 const HAN_GLOBAL = /\p{Script=Han}/gu;
 /** A run of letters and digits that are not Han, with the punctuation that may join its pieces. */
@@ -118,6 +120,18 @@ export function wordKeys(word: string): string[] {
   for (const run of word.replace(HAN_GLOBAL, ' ').match(ALNUM_RUN) ?? []) keys.add(Array.from(run).slice(0, PREFIX_LETTERS).join(''));
   return [...keys];
 }
+
+/**
+ * The key of a page's whole title or name (its `title`, `name` and `alias` metadata), in the form a
+ * query takes after the search page's clean-up (search-query.ts `dropStopWords`), spaces removed:
+ * the part holding a story whose exact title is searched is searched first.
+ */
+export function exactKey(text: string): string {
+  return `=${foldText(dropStopWords(text)).replace(/\s+/g, '')}`;
+}
+
+/** Metadata whose whole value is an exact key. */
+export const EXACT_FIELDS: ReadonlySet<string> = new Set(['title', 'name', 'alias']);
 
 /** Every key of a query term (what the search page gives Pagefind); none for an empty term. */
 export function queryKeys(term: string): string[] {

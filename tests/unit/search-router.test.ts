@@ -7,7 +7,17 @@
 import { describe, expect, it } from 'vitest';
 import { buildRouter, pageKeys } from '../../src/integrations/search-router-build.ts';
 import { dropStopWords, normaliseQuery } from '../../src/lib/search-query.ts';
-import { foldText, pagefindWords, queryKeys, readShard, routeParts, shardOf, textKeys, wordKeys } from '../../src/lib/search-router.ts';
+import {
+  exactKey,
+  foldText,
+  pagefindWords,
+  queryKeys,
+  readShard,
+  routeParts,
+  shardOf,
+  textKeys,
+  wordKeys,
+} from '../../src/lib/search-router.ts';
 
 /** A page as the site writes one: facets in a hidden block, body text, ignored margins. */
 function page(body: string, facets = '', outside = ''): string {
@@ -118,6 +128,21 @@ describe('the router is a necessary condition', () => {
     expect(wordKeys('a股')).toEqual(['股', 'a']);
     expect(queryKeys('')).toEqual([]);
     expect(textKeys('Ａ').has('a')).toBe(true);
+  });
+});
+
+describe('exact titles and names', () => {
+  it('a page’s whole title, name or short school name is a key in the form the query takes', () => {
+    const keys = pageKeys(
+      page(
+        '<p>正文</p>',
+        '<span data-pagefind-meta="title[data-meta-title], alias[data-meta-alias], teacher[data-meta-teacher]" data-meta-title="操场边的背影" data-meta-alias="青岚小学" data-meta-teacher="唐浩瑛"></span>',
+      ),
+    );
+    for (const query of ['操场边的背影', '操场边 背影', '「操场边的背影」', '青岚小学'])
+      expect(keys, query).toContain(exactKey(dropStopWords(normaliseQuery(query))));
+    // Other metadata is searchable text, not a whole title.
+    expect(keys).not.toContain(exactKey('唐浩瑛'));
   });
 });
 

@@ -12,7 +12,7 @@ import {
   type SearchFilterKey,
   type SearchState,
 } from '../../lib/search-query.ts';
-import { queryKeys, readShard, routeParts, routerShardPath, shardOf, type RouterShard } from '../../lib/search-router.ts';
+import { exactKey, queryKeys, readShard, routeParts, routerShardPath, shardOf, type RouterShard } from '../../lib/search-router.ts';
 import { toSimplified, type TraditionalTable } from '../../lib/traditional.ts';
 import {
   PART_FILTER,
@@ -140,22 +140,37 @@ function loadShard(digest: string, shard: number): Promise<Map<string, bigint>> 
 /** Story parts are named `stories-…` and listed oldest first (src/integrations/search-index.ts). */
 const isStoryPart = (name: string | undefined) => name?.startsWith('stories') === true;
 
+/** The parts a query searches, in order, and how many of them it searches before showing results. */
+export interface Route {
+  order: number[];
+  first: number;
+}
+
 /**
- * The parts a term searches, in the order they are searched: people and schools first, then
- * stories newest first. Every part when there is no router or no term.
+ * The parts a term searches, in the order they are searched: people and schools first (their
+ * pages are what names and schools look for), then the parts holding a page whose whole title is
+ * the query, then stories newest first. A common query shows results once the first of these
+ * have given a screenful. Every part when there is no router or no term.
  */
-export async function routeQuery(index: LoadedIndex, term: string | null): Promise<number[]> {
+export async function routeQuery(index: LoadedIndex, term: string | null): Promise<Route> {
   let parts = index.parts.map((_, i) => i);
+  let own: number[] = [];
   const keys = term ? queryKeys(term) : [];
-  if (routing && index.router && keys.length > 0) {
+  if (routing && index.router && term && keys.length > 0) {
     const { digest, shards: count } = index.router;
-    const needed = [...new Set(keys.map((key) => shardOf(key, count)))];
+    const exact = exactKey(term);
+    const needed = [...new Set([...keys, exact].map((key) => shardOf(key, count)))];
     const maps = new Map(await Promise.all(needed.map(async (i) => [i, await loadShard(digest, i)] as const)));
-    parts = routeParts(keys, (key) => maps.get(shardOf(key, count))?.get(key) ?? 0n, index.parts.length);
+    const maskOf = (key: string) => maps.get(shardOf(key, count))?.get(key) ?? 0n;
+    parts = routeParts(keys, maskOf, index.parts.length);
+    own = routeParts([exact], maskOf, index.parts.length).filter((i) => parts.includes(i));
   }
   const others = parts.filter((i) => !isStoryPart(index.parts[i]));
-  const stories = parts.filter((i) => isStoryPart(index.parts[i])).reverse();
-  return [...others, ...stories];
+  const owned = own.filter((i) => isStoryPart(index.parts[i])).reverse();
+  const stories = parts.filter((i) => isStoryPart(index.parts[i]) && !owned.includes(i)).reverse();
+  const order = [...others, ...owned, ...stories];
+  // People and schools, the parts of exact titles, and the newest other stories.
+  return { order, first: Math.min(order.length, others.length + owned.length + 1) };
 }
 
 /** The `part` filter for these parts; none when they are every part. */
@@ -170,7 +185,8 @@ function scopeOf(index: LoadedIndex, parts: readonly number[]): PagefindFilters 
  * parts until a first screen is full, and the rest when `completeAll` is called (the reader asks
  * for more results or opens the filters).
  */
-async function searchByRelevance(index: LoadedIndex, term: string | null, filters: PagefindFilters, order: number[]): Promise<ResultList> {
+async function searchByRelevance(index: LoadedIndex, term: string | null, filters: PagefindFilters, route: Route): Promise<ResultList> {
+  const { order } = route;
   const { pagefind } = index;
   const run = async (parts: number[]) => {
     await index.load(parts);
@@ -181,8 +197,7 @@ async function searchByRelevance(index: LoadedIndex, term: string | null, filter
     const { scope, results } = await run(order);
     return listOf(results, scope, order.length);
   }
-  const firstStory = order.findIndex((i) => isStoryPart(index.parts[i]));
-  let searched = order.slice(0, firstStory < 0 ? order.length : firstStory + 1);
+  let searched = order.slice(0, route.first);
   let found = await run(searched);
   while (found.results.length < FIRST_SCREEN && searched.length < order.length) {
     searched = order.slice(0, searched.length + PARTS_PER_STEP);
@@ -279,9 +294,10 @@ function mergeByDate(lists: PagefindResult[][], descending: boolean, rest: Pagef
 export async function searchPages(index: LoadedIndex, term: string | null, state: SearchState): Promise<ResultList> {
   const { pagefind } = index;
   const filters = toPagefindFilters(state);
-  const order = await routeQuery(index, term);
+  const route = await routeQuery(index, term);
+  const { order } = route;
   if (order.length === 0) return listOf([]);
-  if (state.sort === 'relevance') return searchByRelevance(index, term, filters, order);
+  if (state.sort === 'relevance') return searchByRelevance(index, term, filters, route);
   await index.load(order);
   const scope = scopeOf(index, order);
   const sort: PagefindSearchOptions['sort'] = { date: state.sort === 'newest' ? 'desc' : 'asc' };
