@@ -36,6 +36,12 @@ const ALNUM_RUN = /[\p{L}\p{N}]+/gu;
 /** Where letters meet digits inside a run (Pagefind may index `5g` as `5` and `g`). */
 const LETTER_DIGIT = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 
+/** Text that folding leaves alone but for case: ASCII, general and CJK punctuation, CJK ideographs. */
+const FOLDS_TO_ITSELF =
+  /^[\x00-\x7f\u00b7\u00d7\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
+/** A word of letters only or digits only: its prefixes are all its keys. */
+const PLAIN_WORD = /^(?:[a-z]+|[0-9]+)$/;
+
 /** Longest prefix of a Latin, pinyin or number word kept as a key. */
 export const PREFIX_LETTERS = 3;
 
@@ -51,6 +57,10 @@ export function foldText(text: string): string {
 
 /** Adds the 1- to 3-letter prefixes of a word. */
 function addPrefixes(word: string, keys: Set<string>): void {
+  if (PLAIN_WORD.test(word)) {
+    for (let n = 1; n <= Math.min(PREFIX_LETTERS, word.length); n++) keys.add(word.slice(0, n));
+    return;
+  }
   const chars = Array.from(word);
   for (let n = 1; n <= Math.min(PREFIX_LETTERS, chars.length); n++) keys.add(chars.slice(0, n).join(''));
 }
@@ -60,7 +70,8 @@ function addPrefixes(word: string, keys: Set<string>): void {
  * Pieces of text may be given one at a time: Han pairs are formed across calls through `state`.
  */
 export function addTextKeys(text: string, keys: Set<string>, state: { lastHan?: string } = {}): void {
-  const folded = foldText(text);
+  // Chinese text with ASCII and common punctuation is its own folded form but for case.
+  const folded = FOLDS_TO_ITSELF.test(text) ? text.toLowerCase() : foldText(text);
   for (const match of folded.matchAll(HAN_GLOBAL)) {
     const char = match[0];
     keys.add(char);
@@ -68,7 +79,12 @@ export function addTextKeys(text: string, keys: Set<string>, state: { lastHan?: 
     state.lastHan = char;
   }
   for (const token of folded.matchAll(WORDISH)) {
-    const runs = Array.from(token[0].matchAll(ALNUM_RUN), (m) => m[0]);
+    const word = token[0];
+    if (PLAIN_WORD.test(word)) {
+      addPrefixes(word, keys);
+      continue;
+    }
+    const runs = Array.from(word.matchAll(ALNUM_RUN), (m) => m[0]);
     if (runs.length === 0) continue;
     // Pagefind indexes `tang-haoying` whole (without the hyphen) and in pieces.
     addPrefixes(runs.join(''), keys);
