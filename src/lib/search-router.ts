@@ -38,7 +38,7 @@ const LETTER_DIGIT = /(?<=\p{L})(?=\p{N})|(?<=\p{N})(?=\p{L})/u;
 
 /** Text that folding leaves alone but for case: ASCII, general and CJK punctuation, CJK ideographs. */
 const FOLDS_TO_ITSELF =
-  /^[\x00-\x7f\u00b7\u00d7\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
+  /^[\t\n\r\x20-\x7e\u00b7\u00d7\u2010-\u2027\u2030-\u205e\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]*$/;
 /** A word of letters only or digits only: its prefixes are all its keys. */
 const PLAIN_WORD = /^(?:[a-z]+|[0-9]+)$/;
 
