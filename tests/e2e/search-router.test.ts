@@ -195,4 +195,25 @@ describe('the search page with a common word', () => {
       await page.close();
     }
   });
+
+  it('counts filters over the parts a later search merged too', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(`${server.origin}/search/?q=${encodeURIComponent('唐浩瑛')}`);
+      await page.waitForSelector('[data-search-page][data-state="done"]');
+      await page.locator('[data-search-filters] > summary').click();
+      await page.waitForSelector('[data-search-page][data-state="done"] [data-search-groups] fieldset');
+      await page.locator('#search-q').fill('学生');
+      await page.locator('#search-q').press('Enter');
+      await expect.poll(() => page.locator('[data-search-status]').textContent()).toMatch(/^“学生”共有/);
+      await page.waitForSelector('[data-search-page][data-state="done"]');
+      const every = await search('学生', { routing: false });
+      const typeCounts = await page
+        .locator('[data-search-groups] input[name="type"]')
+        .evaluateAll((boxes) => boxes.map((b) => Number(b.closest('label')?.querySelector('.filter-count')?.textContent ?? 0)));
+      expect(typeCounts.reduce((a, b) => a + b, 0)).toBe(every.answer.ids.length);
+    } finally {
+      await page.close();
+    }
+  });
 });

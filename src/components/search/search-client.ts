@@ -61,11 +61,13 @@ function create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: strin
   return element;
 }
 
-let filtersLoading: Promise<unknown> | undefined;
-/** Pagefind counts filter values only once its filter files are loaded (`filters()`). */
+/**
+ * Pagefind counts filter values only once its filter files are loaded (`filters()`), in each part
+ * merged so far: called before every count, since later searches merge more parts (a part loads
+ * its filter files once).
+ */
 function loadFilters(pagefind: Pagefind): Promise<unknown> {
-  filtersLoading ??= pagefind.filters();
-  return filtersLoading;
+  return pagefind.filters();
 }
 
 /** Pagefind joins block elements with “. ”; an excerpt that starts at such a join starts with it. */
