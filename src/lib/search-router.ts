@@ -12,8 +12,8 @@
  * its first three letters. The router records, for each part, these keys of everything Pagefind
  * indexes for its pages: Han characters, pairs of Han characters that follow each other (anything
  * between them ignored, so pairs across elements and punctuation are kept), and the one- to
- * three-letter prefixes of every Latin, pinyin or number word. A query's keys are a *necessary*
- * condition: a part without one of them holds no page whose text contains the query.
+ * three-letter prefixes of every Latin, pinyin or number word. A query's keys (`queryKeys`) are a
+ * *necessary* condition: a part without one of them holds no page whose text contains the query.
  *
  * Pagefind also has a fallback: when no indexed word of a part starts with a query word, it takes
  * the longest indexed word that is a prefix of it (`find_word_extensions`, “checking the
@@ -149,9 +149,17 @@ export function exactKey(text: string): string {
 /** Metadata whose whole value is an exact key. */
 export const EXACT_FIELDS: ReadonlySet<string> = new Set(['title', 'name', 'alias']);
 
-/** Every key of a query term (what the search page gives Pagefind); none for an empty term. */
+/**
+ * Every key of a query term (what the search page gives Pagefind: the reader's words with
+ * stop-words left out); none for an empty term. Each space-separated piece of the term is part of
+ * what the reader typed, so a page that contains the query contains the piece whole: its keys are
+ * the pairs of all its characters, even where Pagefind's word split cuts it (潘守仁 → 潘 守仁 for
+ * Pagefind, 潘守 and 守仁 here). Pages that have 潘 and 守仁 apart, which Pagefind also matches,
+ * do not contain the query; a part holding only such pages is not searched.
+ */
 export function queryKeys(term: string): string[] {
-  return [...new Set(pagefindWords(term).flatMap(wordKeys))].sort();
+  const pieces = term.split(/\s+/).map((piece) => pagefindWords(piece).join(''));
+  return [...new Set(pieces.filter(Boolean).flatMap(wordKeys))].sort();
 }
 
 /** Keys in a shard, about: a shard of this many keys is a few kilobytes, one request. */

@@ -120,13 +120,16 @@ describe('the router is a necessary condition', () => {
       ).toBe(true);
   });
 
-  it('splits a query as Pagefind does: words by Intl.Segmenter, each word its pairs or its character', () => {
+  it('splits a query as the search page gives it to Pagefind: each piece its pairs or its character, Latin words their first letters', () => {
     expect(pagefindWords('唐浩瑛 Táng')).toContain('tang');
     expect(wordKeys('骨干教师')).toEqual(['骨干', '干教', '教师']);
     expect(wordKeys('灯')).toEqual(['灯']);
     expect(wordKeys('tanghaoying')).toEqual(['tan']);
     expect(wordKeys('a股')).toEqual(['股', 'a']);
     expect(queryKeys('')).toEqual([]);
+    // A piece of the query is searched whole even where Pagefind splits it into words.
+    expect(queryKeys('潘守仁')).toEqual(['守仁', '潘守']);
+    expect(queryKeys('山里 灯')).toEqual(['山里', '灯']);
     expect(textKeys('Ａ').has('a')).toBe(true);
   });
 });
