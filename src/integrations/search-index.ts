@@ -53,10 +53,13 @@ const PARTS_DIR = 'parts';
 
 /**
  * Most pages in one part. Pagefind needs about 0.6–1.7 MB per long Chinese page while it indexes
- * (BENCHMARKS.md, “Search”); every part costs a reader's search its page list and one index chunk
- * per word, so parts are as large as the memory budget allows.
+ * (BENCHMARKS.md, “Search”), so the part size bounds the memory of indexing and the time to index
+ * the part an edit touches. A reader's search loads only the parts its query is routed to
+ * (src/lib/search-router.ts), so smaller parts do not cost first searches: at 10,000 stories, parts
+ * of 1,200 pages (19) index one edited story in 10 s and 0.97 GB against 25 s and 2.2 GB for parts
+ * of 2,500 (8), with first searches as small or smaller (BENCHMARKS.md, “The part router”).
  */
-export const DEFAULT_PART_PAGES = 2500;
+export const DEFAULT_PART_PAGES = 1200;
 
 /**
  * Word locations per index chunk: a search loads, in every part, the chunks holding its words.

@@ -146,11 +146,15 @@ export interface Route {
   first: number;
 }
 
+/** Parts of exact titles searched in the first step, at most (a title many stories share: the newest). */
+const MAX_OWN_PARTS = 2;
+
 /**
- * The parts a term searches, in the order they are searched: people and schools first (their
- * pages are what names and schools look for), then the parts holding a page whose whole title is
- * the query, then stories newest first. A common query shows results once the first of these
- * have given a screenful. Every part when there is no router or no term.
+ * The parts a term searches, in the order they are searched: first the parts holding a page whose
+ * whole title or name is the query (a name's profile, a school's page, a story of that title; of
+ * stories the newest), then people and schools, then stories newest first. The first step is
+ * those parts and the next one in that order; a common query shows results once a screenful is
+ * found. Every part, in that order, when there is no router or no term.
  */
 export async function routeQuery(index: LoadedIndex, term: string | null): Promise<Route> {
   let parts = index.parts.map((_, i) => i);
@@ -165,12 +169,12 @@ export async function routeQuery(index: LoadedIndex, term: string | null): Promi
     parts = routeParts(keys, maskOf, index.parts.length);
     own = routeParts([exact], maskOf, index.parts.length).filter((i) => parts.includes(i));
   }
-  const others = parts.filter((i) => !isStoryPart(index.parts[i]));
-  const owned = own.filter((i) => isStoryPart(index.parts[i])).reverse();
-  const stories = parts.filter((i) => isStoryPart(index.parts[i]) && !owned.includes(i)).reverse();
-  const order = [...others, ...owned, ...stories];
-  // People and schools, the parts of exact titles, and the newest other stories.
-  return { order, first: Math.min(order.length, others.length + owned.length + 1) };
+  const story = (i: number) => isStoryPart(index.parts[i]);
+  const owned = [...own.filter((i) => !story(i)), ...own.filter(story).reverse()].slice(0, MAX_OWN_PARTS);
+  const others = parts.filter((i) => !story(i) && !owned.includes(i));
+  const stories = parts.filter((i) => story(i) && !owned.includes(i)).reverse();
+  const order = [...owned, ...others, ...stories];
+  return { order, first: Math.min(order.length, owned.length + 1) };
 }
 
 /** The `part` filter for these parts; none when they are every part. */
@@ -181,9 +185,9 @@ function scopeOf(index: LoadedIndex, parts: readonly number[]): PagefindFilters 
 
 /**
  * Relevance order over the routed parts. A query routed to few parts searches them all; one
- * routed to many (a common word) searches people and schools and the newest stories first, adding
- * parts until a first screen is full, and the rest when `completeAll` is called (the reader asks
- * for more results or opens the filters).
+ * routed to many searches the first step of `routeQuery`'s order (the parts of exact titles and
+ * the next part), adding parts until a first screen is full, and the rest when `completeAll` is
+ * called (the reader asks for more results or opens the filters).
  */
 async function searchByRelevance(index: LoadedIndex, term: string | null, filters: PagefindFilters, route: Route): Promise<ResultList> {
   const { order } = route;
