@@ -12,7 +12,16 @@ import {
   type SearchFilterKey,
   type SearchState,
 } from '../../lib/search-query.ts';
-import { exactKey, queryKeys, readShard, routeParts, routerShardPath, shardOf, type RouterShard } from '../../lib/search-router.ts';
+import {
+  exactKey,
+  pagefindWords,
+  queryKeys,
+  readShard,
+  routeParts,
+  routerShardPath,
+  shardOf,
+  type RouterShard,
+} from '../../lib/search-router.ts';
 import { toSimplified, type TraditionalTable } from '../../lib/traditional.ts';
 import {
   PART_FILTER,
@@ -111,6 +120,13 @@ function listOf(results: PagefindResult[], scope: PagefindFilters = {}, routed =
  * school's or a title's own page is ranked against every page that contains the query.
  */
 export const FEW_PARTS = 3;
+/**
+ * A query of which Pagefind splits a piece into several words (a name: 潘守仁 → 潘 守仁) also
+ * matches pages that have those words apart, which would fill a first screen from the first parts
+ * searched; such a query routed to at most this many parts searches them all before ranking, so
+ * the pages that contain it come first.
+ */
+export const MAX_SPLIT_PARTS = 12;
 /** Results a first screen shows: a common query searches parts until it has this many. */
 export const FIRST_SCREEN = 10;
 /** Parts added per step when a common query needs more results for its first screen. */
@@ -144,6 +160,8 @@ const isStoryPart = (name: string | undefined) => name?.startsWith('stories') ==
 export interface Route {
   order: number[];
   first: number;
+  /** Some piece of the query is more than one word for Pagefind (see MAX_SPLIT_PARTS). */
+  split: boolean;
 }
 
 /** Parts of exact titles searched in the first step, at most (a title many stories share: the newest). */
@@ -174,7 +192,8 @@ export async function routeQuery(index: LoadedIndex, term: string | null): Promi
   const others = parts.filter((i) => !story(i) && !owned.includes(i));
   const stories = parts.filter((i) => story(i) && !owned.includes(i)).reverse();
   const order = [...owned, ...others, ...stories];
-  return { order, first: Math.min(order.length, owned.length + 1) };
+  const split = (term ?? '').split(/\s+/).some((piece) => pagefindWords(piece).length > 1);
+  return { order, first: Math.min(order.length, owned.length + 1), split };
 }
 
 /** The `part` filter for these parts; none when they are every part. */
@@ -197,7 +216,7 @@ async function searchByRelevance(index: LoadedIndex, term: string | null, filter
     const scope = scopeOf(index, parts);
     return { scope, results: (await pagefind.search(term, { filters: { ...filters, ...scope } })).results };
   };
-  if (!routing || order.length <= FEW_PARTS) {
+  if (!routing || order.length <= FEW_PARTS || (route.split && order.length <= MAX_SPLIT_PARTS)) {
     const { scope, results } = await run(order);
     return listOf(results, scope, order.length);
   }
