@@ -15,13 +15,23 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { EXACT_FIELDS, addTextKeys, exactKey, routerShardCount, routerShardPath, shardOf, type RouterShard } from '../lib/search-router.ts';
+import {
+  EXACT_FIELDS,
+  EXACT_LIST_FIELDS,
+  NAME_LIST_SEPARATOR,
+  addTextKeys,
+  exactKey,
+  routerShardCount,
+  routerShardPath,
+  shardOf,
+  type RouterShard,
+} from '../lib/search-router.ts';
 
 /**
  * Changes whenever the keys of a page change for the same HTML (a new rule above): cached key
  * sets of another version are read again from the pages.
  */
-export const ROUTER_KEYS_VERSION = 1;
+export const ROUTER_KEYS_VERSION = 2;
 
 /** The cached key set of a part, inside its cache folder (never copied into the bundle). */
 export const ROUTER_KEYS_FILE = `router-keys-v${ROUTER_KEYS_VERSION}.txt`;
@@ -36,9 +46,16 @@ interface Frame {
 }
 
 /** Attributes a `data-pagefind-meta` / `-filter` declaration takes values from (`key[attr]`), or `''` for the element's text. */
-function declaredSources(declaration: string): { attributes: string[]; exact: string[]; literals: string[]; text: boolean } {
+function declaredSources(declaration: string): {
+  attributes: string[];
+  exact: string[];
+  lists: string[];
+  literals: string[];
+  text: boolean;
+} {
   const attributes: string[] = [];
   const exact: string[] = [];
+  const lists: string[] = [];
   const literals: string[] = [];
   let text = false;
   for (const raw of declaration.split(',')) {
@@ -48,11 +65,13 @@ function declaredSources(declaration: string): { attributes: string[]; exact: st
     if (fromAttribute) {
       const attribute = (fromAttribute[2] as string).trim();
       attributes.push(attribute);
-      if (EXACT_FIELDS.has((fromAttribute[1] as string).trim())) exact.push(attribute);
+      const field = (fromAttribute[1] as string).trim();
+      if (EXACT_FIELDS.has(field)) exact.push(attribute);
+      if (EXACT_LIST_FIELDS.has(field)) lists.push(attribute);
     } else if (part.includes(':')) literals.push(part.slice(part.indexOf(':') + 1));
     else text = true;
   }
-  return { attributes, exact, literals, text };
+  return { attributes, exact, lists, literals, text };
 }
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript']);
@@ -80,6 +99,8 @@ export function addPageKeys(html: string, keys: Set<string>): void {
             const sources = declaredSources(declaration);
             for (const attribute of sources.attributes) add(attributes[attribute] ?? '');
             for (const attribute of sources.exact) if (attributes[attribute]) keys.add(exactKey(attributes[attribute]));
+            for (const attribute of sources.lists)
+              for (const name of (attributes[attribute] ?? '').split(NAME_LIST_SEPARATOR)) if (name.trim()) keys.add(exactKey(name));
             for (const literal of sources.literals) add(literal);
             if (sources.text) frame.value = true;
           }

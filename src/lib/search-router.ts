@@ -148,6 +148,10 @@ export function exactKey(text: string): string {
 
 /** Metadata whose whole value is an exact key. */
 export const EXACT_FIELDS: ReadonlySet<string> = new Set(['title', 'name', 'alias']);
+/** Metadata listing names (a story's teachers, `宋立平、沈若竹`): each name is an exact key. */
+export const EXACT_LIST_FIELDS: ReadonlySet<string> = new Set(['teacher']);
+/** How such a list is separated. */
+export const NAME_LIST_SEPARATOR = /[、，,；;／/]/;
 
 /**
  * Every key of a query term (what the search page gives Pagefind: the reader's words with

@@ -135,17 +135,23 @@ describe('the router is a necessary condition', () => {
 });
 
 describe('exact titles and names', () => {
-  it('a page’s whole title, name or short school name is a key in the form the query takes', () => {
+  it('a page’s whole title, name, short school name or each of its teachers is a key in the form the query takes', () => {
     const keys = pageKeys(
       page(
         '<p>正文</p>',
-        '<span data-pagefind-meta="title[data-meta-title], alias[data-meta-alias], teacher[data-meta-teacher]" data-meta-title="操场边的背影" data-meta-alias="青岚小学" data-meta-teacher="唐浩瑛"></span>',
+        '<span data-pagefind-meta="title[data-meta-title], alias[data-meta-alias], school[data-meta-school]" data-meta-title="操场边的背影" data-meta-alias="青岚小学" data-meta-school="屯溪现代实验学校"></span>',
       ),
     );
     for (const query of ['操场边的背影', '操场边 背影', '「操场边的背影」', '青岚小学'])
       expect(keys, query).toContain(exactKey(dropStopWords(normaliseQuery(query))));
     // Other metadata is searchable text, not a whole title.
-    expect(keys).not.toContain(exactKey('唐浩瑛'));
+    expect(keys).not.toContain(exactKey('屯溪现代实验学校'));
+    // A story's teachers are each a whole name.
+    const story = pageKeys(
+      page('<p>正文</p>', '<span data-pagefind-meta="teacher[data-meta-teacher]" data-meta-teacher="宋立平、沈若竹"></span>'),
+    );
+    for (const name of ['宋立平', '沈若竹']) expect(story).toContain(exactKey(name));
+    expect(story).not.toContain(exactKey('宋立平、沈若竹'));
   });
 });
 

@@ -123,8 +123,8 @@ export const FEW_PARTS = 3;
 /**
  * A query of which Pagefind splits a piece into several words (a name: 潘守仁 → 潘 守仁) also
  * matches pages that have those words apart, which would fill a first screen from the first parts
- * searched; such a query routed to at most this many parts searches them all before ranking, so
- * the pages that contain it come first.
+ * searched. When no page has it as its whole title or name (which would put its own pages in the
+ * first step), such a query routed to at most this many parts searches them all before ranking.
  */
 export const MAX_SPLIT_PARTS = 12;
 /** Results a first screen shows: a common query searches parts until it has this many. */
@@ -164,8 +164,11 @@ export interface Route {
   split: boolean;
 }
 
-/** Parts of exact titles searched in the first step, at most (a title many stories share: the newest). */
-const MAX_OWN_PARTS = 2;
+/**
+ * Parts of exact titles and names searched in the first step, at most: a name's profile and the
+ * newest stories about that teacher, the newest stories of a title many share.
+ */
+const MAX_OWN_PARTS = 4;
 
 /**
  * The parts a term searches, in the order they are searched: first the parts holding a page whose
@@ -216,7 +219,9 @@ async function searchByRelevance(index: LoadedIndex, term: string | null, filter
     const scope = scopeOf(index, parts);
     return { scope, results: (await pagefind.search(term, { filters: { ...filters, ...scope } })).results };
   };
-  if (!routing || order.length <= FEW_PARTS || (route.split && order.length <= MAX_SPLIT_PARTS)) {
+  // A split query without a page of that exact title or name (a name only in story text) is
+  // searched in every routed part; with one, its own pages come first in the first step.
+  if (!routing || order.length <= FEW_PARTS || (route.split && route.first <= 1 && order.length <= MAX_SPLIT_PARTS)) {
     const { scope, results } = await run(order);
     return listOf(results, scope, order.length);
   }
