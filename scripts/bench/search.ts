@@ -841,10 +841,15 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     /** With --parts: a sentence about the site measured, shown with its figures. */
     note: { type: 'string' },
+    /** Writes the parts section of BENCHMARKS.md again from `.bench/search/parts.json`, measuring nothing. */
+    'write-parts': { type: 'boolean', default: false },
   },
 });
 
-if (values.parts && !values.worker) {
+if (values['write-parts']) {
+  const all = JSON.parse(readFileSync(join(WORK, 'parts.json'), 'utf-8')) as Record<string, PartsResult>;
+  writePartsSection(Object.values(all).sort((a, b) => a.stories - b.stories));
+} else if (values.parts && !values.worker) {
   const sites = new Map(values.site.map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
   const sizes = values.sizes
     .split(',')
