@@ -14,6 +14,13 @@
  *
  *   npm run bench:relevance -- --run today=.bench/search/site-1000-base --run parts=.bench/search/site-1000
  *   npm run bench:relevance -- --drop parts    # forget a run
+ *   npm run bench:relevance -- --run every-part=DIR --every-part every-part --run routed=DIR
+ *
+ * The search page loads only the parts of the index a query is routed to (src/lib/search-router.ts)
+ * and, for a query routed to many, shows the first results before searching the rest: R@10 and P@10
+ * are of those first results, recall of all results is after the rest is searched (what “more
+ * results” gives). `--every-part LABEL` runs that label's searches loading every part instead, as
+ * the search page did before the router.
  *
  * Each `--run LABEL=DIR` is a built site with its search index (`DIR/pagefind/`). Figures go to
  * `.bench/search/relevance.json` and to the marked relevance section of BENCHMARKS.md.
@@ -27,11 +34,13 @@ import { decodeEntities } from '../../src/lib/search-excerpt.ts';
 import { normaliseQuery } from '../../src/lib/search-query.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { startServer } from '../../tests/e2e/support/server.ts';
-import { bundleSearch, type BenchSearchAnswer } from './search-bundle.ts';
+import { bundleSearch, type BenchSearchAnswer, type BenchSearchOptions } from './search-bundle.ts';
 import { writeBenchmarksSection } from './benchmarks-section.ts';
 
 const WORK = resolve('.bench/search');
-const RESULTS = join(WORK, 'relevance.json');
+/** `--section NAME` keeps its runs apart and writes them to their own marked section of BENCHMARKS.md. */
+const SECTION = process.argv.includes('--section') ? process.argv[process.argv.indexOf('--section') + 1] : undefined;
+const RESULTS = join(WORK, SECTION ? `relevance-${SECTION}.json` : 'relevance.json');
 
 // ---------------------------------------------------------------------------------------------
 // What the site says: indexed pages, their visible text, names and titles
@@ -250,7 +259,7 @@ interface QueryScore {
 }
 
 function score(query: Query, answer: BrowserAnswer, fragments: Map<string, { url: string; content: string }>): QueryScore {
-  const urls = answer.ids.map((id) => fragments.get(id)?.url ?? `?${id}`);
+  const urls = (answer.allIds ?? answer.ids).map((id) => fragments.get(id)?.url ?? `?${id}`);
   const truth = new Set(query.truth);
   const top = answer.top.map((t) => t.url);
   const hitsTop = top.filter((u) => truth.has(u)).length;
@@ -349,7 +358,7 @@ interface RunResult {
   queries: QueryScore[];
 }
 
-async function runSite(label: string, site: string): Promise<RunResult> {
+async function runSite(label: string, site: string, routing: boolean): Promise<RunResult> {
   const pages = readSite(site);
   const queries = pickQueries(pages);
   const fragments = readFragmentUrls(site);
@@ -365,8 +374,13 @@ async function runSite(label: string, site: string): Promise<RunResult> {
     const scores: QueryScore[] = [];
     for (const query of queries) {
       const answer = await page.evaluate(
-        (q) => (window as unknown as { yangwangSearch(q: string, n: number): Promise<BrowserAnswer> }).yangwangSearch(q, 10),
-        query.query,
+        ({ q, routing }) =>
+          (window as unknown as { yangwangSearch(q: string, n: number, o: BenchSearchOptions): Promise<BrowserAnswer> }).yangwangSearch(
+            q,
+            10,
+            { routing, complete: true },
+          ),
+        { q: query.query, routing },
       );
       const s = score(query, answer, fragments);
       scores.push(s);
@@ -420,15 +434,20 @@ function renderSection(runs: RunResult[]): string {
 
 function writeSection(runs: RunResult[]): void {
   writeBenchmarksSection({
-    start: '<!-- relevance-bench:start (written by npm run bench:relevance) -->',
-    end: '<!-- relevance-bench:end -->',
-    heading: 'Search relevance',
+    start: `<!-- relevance-bench${SECTION ? `-${SECTION}` : ''}:start (written by npm run bench:relevance${SECTION ? ` -- --section ${SECTION}` : ''}) -->`,
+    end: `<!-- relevance-bench${SECTION ? `-${SECTION}` : ''}:end -->`,
+    heading: SECTION ? `Search relevance: ${SECTION}` : 'Search relevance',
     body: renderSection(runs),
   });
 }
 
 const { values } = parseArgs({
-  options: { run: { type: 'string', multiple: true, default: [] }, drop: { type: 'string', multiple: true, default: [] } },
+  options: {
+    run: { type: 'string', multiple: true, default: [] },
+    drop: { type: 'string', multiple: true, default: [] },
+    'every-part': { type: 'string', multiple: true, default: [] },
+    section: { type: 'string' },
+  },
 });
 const runs = values.run.map((r) => {
   const at = r.indexOf('=');
@@ -446,7 +465,7 @@ const stored = new Map(
 for (const label of values.drop) stored.delete(label);
 for (const { label, site } of runs) {
   console.log(`== ${label}: ${relative(process.cwd(), site)}`);
-  stored.set(label, await runSite(label, site));
+  stored.set(label, await runSite(label, site, !values['every-part'].includes(label)));
   writeFileSync(RESULTS, JSON.stringify(Object.fromEntries(stored), null, 2));
 }
 writeSection([...stored.values()]);

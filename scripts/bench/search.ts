@@ -24,7 +24,7 @@ import * as pagefind from 'pagefind';
 import { buildSearchIndex, INDEX_CHUNK_SIZE } from '../../src/integrations/search-index.ts';
 import { SEARCH_RANKING, dropStopWords, normaliseQuery } from '../../src/lib/search-query.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
-import { bundleSearch, type BenchSearchAnswer } from './search-bundle.ts';
+import { bundleSearch, type BenchSearchAnswer, type BenchSearchOptions } from './search-bundle.ts';
 import { startServer, type StaticServer } from '../../tests/e2e/support/server.ts';
 import { generateCorpus } from './generate-corpus.ts';
 import { treeRssKb } from './tree-rss.ts';
@@ -274,6 +274,10 @@ interface QueryCost {
   ms: number;
   /** URLs of the first ten results, to compare hit lists. */
   top: string[];
+  /** Through the search page's code: parts routed to, searched for these results, and in all. */
+  parts?: { routed: number; searched: number; total: number };
+  /** Through the search page's code: with the part router, or loading every part. */
+  client?: 'routed' | 'every part';
 }
 
 interface Query {
@@ -411,6 +415,7 @@ function pickQueries(site: string): Query[] {
     { kind: 'common: 孩子', query: '孩子' },
     { kind: 'stop word: 的', query: '的' },
     { kind: 'title with 的', query: storyTitle },
+    { kind: 'two words', query: '乡村 数学' },
   ];
 }
 
@@ -642,7 +647,7 @@ interface PartsResult {
 }
 
 /** One cold search in a fresh browser through the search page's own code; bytes until `count` results. */
-async function siteSearch(server: StaticServer, script: string, query: Query, count = 5): Promise<QueryCost> {
+async function siteSearch(server: StaticServer, script: string, query: Query, count = 5, routing = true): Promise<QueryCost> {
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext({ bypassCSP: true })).newPage();
@@ -651,17 +656,16 @@ async function siteSearch(server: StaticServer, script: string, query: Query, co
     await page.waitForFunction(() => 'yangwangSearch' in window);
     const bytes = recordBytes(server);
     const result = await page.evaluate(
-      async ({ term, count }) => {
+      async ({ term, count, routing }) => {
         const started = performance.now();
-        const answer = await (window as unknown as { yangwangSearch(q: string, n: number): Promise<BenchSearchAnswer> }).yangwangSearch(
-          term,
-          count,
-        );
-        return { ms: performance.now() - started, results: answer.ids.length, top: answer.top.map((t) => t.url) };
+        const answer = await (
+          window as unknown as { yangwangSearch(q: string, n: number, o: BenchSearchOptions): Promise<BenchSearchAnswer> }
+        ).yangwangSearch(term, count, { routing });
+        return { ms: performance.now() - started, results: answer.ids.length, top: answer.top.map((t) => t.url), parts: answer.parts };
       },
-      { term: query.query, count },
+      { term: query.query, count, routing },
     );
-    return { ...query, ...result, bytes: await bytes() };
+    return { ...query, ...result, bytes: await bytes(), client: routing ? 'routed' : 'every part' };
   } finally {
     await browser.close();
   }
@@ -740,9 +744,14 @@ async function benchParts(stories: number, site: string, variants: number[], wit
       const server = await startServer(site);
       try {
         for (const q of pickQueries(site)) {
-          const cost = await siteSearch(server, script, q);
-          run.searches.push(cost);
-          console.log(`   ${q.kind} (${q.query}): ${kb(cost.bytes.total)}, ${cost.ms.toFixed(0)} ms, ${cost.results} results`);
+          // The same index searched as before the router (every part) and through it.
+          for (const routing of Number.isFinite(partPages) ? [false, true] : [false]) {
+            const cost = await siteSearch(server, script, q, 5, routing);
+            run.searches.push(cost);
+            console.log(
+              `   ${cost.client}, ${q.kind} (${q.query}): ${kb(cost.bytes.total)}, ${cost.ms.toFixed(0)} ms, ${cost.results} results, parts ${cost.parts?.searched}/${cost.parts?.routed}/${cost.parts?.total}`,
+            );
+          }
         }
       } finally {
         await server.close();
@@ -758,7 +767,7 @@ function renderPartsSection(results: PartsResult[]): string {
   const lines = [
     '<!-- search-parts:start (written by npm run bench:search -- --parts …) -->',
     '',
-    `Pagefind run by the build's own indexing code (src/integrations/search-index.ts) on a site built with YANGWANG_SEARCH_INDEX=off; memory is the peak resident memory of the whole process tree (Node and Pagefind), sampled every 100 ms. “Nothing changed” and “one story edited” index again with the parts cache of the clean run (one story's article changed in the built HTML). Searches run in a fresh Chromium through the search page's own code (search-run.ts: parts merged, stop-words left out); bytes are what the static server sent (gzip where a host would compress) until five results' data.`,
+    `Pagefind run by the build's own indexing code (src/integrations/search-index.ts) on a site built with YANGWANG_SEARCH_INDEX=off; memory is the peak resident memory of the whole process tree (Node and Pagefind), sampled every 100 ms. “Nothing changed” and “one story edited” index again with the parts cache of the clean run (one story's article changed in the built HTML). Searches run in a fresh Chromium through the search page's own code (search-run.ts, stop-words left out), twice on the same index: “every part” loads and merges every part before searching (the search page before the part router), “routed” loads the router shards of the query's keys and only the parts they allow, people first and then the newest stories, stopping at ten results when the query is routed to more than three parts (src/lib/search-router.ts); bytes are what the static server sent (gzip where a host would compress) until five results' data.`,
     '',
     ...results.map(
       (r) =>
@@ -779,14 +788,17 @@ function renderPartsSection(results: PartsResult[]): string {
   }
   lines.push(
     '',
-    '| stories | index | query | results | total | script+worker+wasm | page lists | word chunks | fragments | other | time |',
-    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '“Parts” = parts searched for these results / parts the query is routed to / parts in all; “results” = results found in the parts searched so far (at least this many while not every routed part is searched). “Other” is the parts list, the router shards and the traditional-character table.',
+    '',
+    '| stories | index | search | query | parts | results | total | script+worker+wasm | page lists | word chunks | fragments | other | time |',
+    '| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const r of results) {
     for (const run of r.runs) {
       for (const c of run.searches) {
+        const parts = c.parts ? `${c.parts.searched} / ${c.parts.routed} / ${c.parts.total}` : '—';
         lines.push(
-          `| ${r.stories.toLocaleString('en-US')} | ${run.variant} | ${c.kind}: ${c.query} | ${c.results} | ${kb(c.bytes.total)} | ${kb(c.bytes.fixed)} | ${kb(c.bytes.meta)} | ${kb(c.bytes.chunks)} | ${kb(c.bytes.fragments)} | ${kb(c.bytes.other)} | ${c.ms.toFixed(0)} ms |`,
+          `| ${r.stories.toLocaleString('en-US')} | ${run.variant} | ${c.client ?? 'every part'} | ${c.kind}: ${c.query} | ${parts} | ${c.results} | ${kb(c.bytes.total)} | ${kb(c.bytes.fixed)} | ${kb(c.bytes.meta)} | ${kb(c.bytes.chunks)} | ${kb(c.bytes.fragments)} | ${kb(c.bytes.other)} | ${c.ms.toFixed(0)} ms |`,
         );
       }
     }
@@ -829,10 +841,15 @@ const { values } = parseArgs({
     cache: { type: 'string' },
     /** With --parts: a sentence about the site measured, shown with its figures. */
     note: { type: 'string' },
+    /** Writes the parts section of BENCHMARKS.md again from `.bench/search/parts.json`, measuring nothing. */
+    'write-parts': { type: 'boolean', default: false },
   },
 });
 
-if (values.parts && !values.worker) {
+if (values['write-parts']) {
+  const all = JSON.parse(readFileSync(join(WORK, 'parts.json'), 'utf-8')) as Record<string, PartsResult>;
+  writePartsSection(Object.values(all).sort((a, b) => a.stories - b.stories));
+} else if (values.parts && !values.worker) {
   const sites = new Map(values.site.map((s) => s.split('=') as [string, string]).map(([n, dir]) => [Number(n), dir]));
   const sizes = values.sizes
     .split(',')

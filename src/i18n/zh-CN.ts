@@ -129,6 +129,9 @@ export const UI = {
     results: '搜索结果',
     count: (n: number, q: string) => (q ? `“${q}”共有 ${n} 条结果` : `共 ${n} 条`),
     countFiltered: (n: number) => `筛选后共 ${n} 条`,
+    /** While the search has not yet looked through every part of the index (“更多结果” does). */
+    countAtLeast: (n: number, q: string) => (q ? `“${q}”至少有 ${n} 条结果` : `至少 ${n} 条`),
+    countFilteredAtLeast: (n: number) => `筛选后至少 ${n} 条`,
     none: (q: string) => `没有找到与“${q}”相关的内容。`,
     noneTips: '可以换一个说法，只输入姓名或学校的一部分，或者清除筛选。',
     prompt: '输入教师姓名（也可以用拼音或首字母，如 thy）、学校、荣誉称号或主题。',

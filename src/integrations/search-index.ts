@@ -43,6 +43,7 @@ import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
 import * as pagefind from 'pagefind';
 import { SEARCH_PARTS_FILE, TRADITIONAL_TABLE_FILE, type SearchParts } from '../lib/search-query.ts';
 import { buildTraditionalTable, HanCollector } from '../lib/traditional.ts';
+import { ROUTER_KEYS_FILE, addPageKeys, buildRouter, parseKeys, serialiseKeys, writeRouter } from './search-router-build.ts';
 
 /** Where the index goes, under the site root; the search page loads `/pagefind/pagefind.js`. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -52,10 +53,13 @@ const PARTS_DIR = 'parts';
 
 /**
  * Most pages in one part. Pagefind needs about 0.6–1.7 MB per long Chinese page while it indexes
- * (BENCHMARKS.md, “Search”); every part costs a reader's search its page list and one index chunk
- * per word, so parts are as large as the memory budget allows.
+ * (BENCHMARKS.md, “Search”), so the part size bounds the memory of indexing and the time to index
+ * the part an edit touches. A reader's search loads only the parts its query is routed to
+ * (src/lib/search-router.ts), so smaller parts do not cost first searches: at 10,000 stories, parts
+ * of 1,200 pages (19) index one edited story in 10 s and 0.97 GB against 25 s and 2.2 GB for parts
+ * of 2,500 (8), with first searches as small or smaller (BENCHMARKS.md, “The part router”).
  */
-export const DEFAULT_PART_PAGES = 2500;
+export const DEFAULT_PART_PAGES = 1200;
 
 /**
  * Word locations per index chunk: a search loads, in every part, the chunks holding its words.
@@ -236,8 +240,9 @@ function pagefindVersion(): string {
   return version;
 }
 
-/** Indexes one part's pages and writes its bundle to `out`; Pagefind is closed afterwards. */
-async function indexPart(siteDir: string, part: Part, out: string): Promise<void> {
+/** Indexes one part's pages and writes its bundle to `out`; Pagefind is closed afterwards. Returns the part's router keys. */
+async function indexPart(siteDir: string, part: Part, out: string): Promise<Set<string>> {
+  const keys = new Set<string>();
   // The whole site is Chinese: force the language so segmentation never depends on one page's
   // `lang` attribute (without zh-CN, whole clauses become single tokens).
   // Pagefind's Node API starts its binary with this process's environment.
@@ -248,11 +253,14 @@ async function indexPart(siteDir: string, part: Part, out: string): Promise<void
     const { index } = created;
     for (const file of part.files) {
       const url = `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
-      const added = await index.addHTMLFile({ url, content: readFileSync(join(siteDir, file), 'utf-8') });
+      const content = readFileSync(join(siteDir, file), 'utf-8');
+      const added = await index.addHTMLFile({ url, content });
       if (added.errors.length > 0) throw new Error(`${file}: ${added.errors.join('\n')}`);
+      addPageKeys(content, keys);
     }
     const written = await index.writeFiles({ outputPath: out });
     if (written.errors.length > 0) throw new Error(written.errors.join('\n'));
+    return keys;
   } finally {
     // Ends Pagefind's process, and with it the memory of this part's index.
     await pagefind.close();
@@ -280,32 +288,51 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   let reused = 0;
   let pageCount = 0;
   const merged: SearchParts['parts'] = [];
+  const routerKeys: string[][] = [];
   for (const [i, part] of parts.entries()) {
     const key = `${part.name}-${hashPart(part, digests)}`;
     keys.push(key);
     const cached = join(scratch, key);
+    const keysFile = join(cached, ROUTER_KEYS_FILE);
     if (options.cacheDir && existsSync(join(cached, 'pagefind-entry.json'))) {
       reused++;
+      // A part cached before the router (or by another version of it): its keys from its pages.
+      if (!existsSync(keysFile)) writeFileSync(keysFile, serialiseKeys(readPartKeys(siteDir, part)));
     } else {
       const temporary = `${cached}.partial`;
       rmSync(temporary, { recursive: true, force: true });
-      await indexPart(siteDir, part, temporary);
+      const partKeys = await indexPart(siteDir, part, temporary);
+      writeFileSync(join(temporary, ROUTER_KEYS_FILE), serialiseKeys(partKeys));
       rmSync(cached, { recursive: true, force: true });
       renameSync(temporary, cached);
     }
+    routerKeys.push(parseKeys(readFileSync(keysFile, 'utf-8')));
     const count = readIndexedPageCount(cached);
     if (count !== part.files.length) throw new Error(`${part.name}：${part.files.length} 个页面，索引里只有 ${count} 个`);
     pageCount += count;
     // The first part sits at the bundle's root with the script; the others under parts/.
     const target = i === 0 ? outputPath : join(outputPath, PARTS_DIR, part.name);
-    placePart(cached, target, (name) => !UNUSED_BUNDLE_FILE.test(name) && (i === 0 || !RUNTIME_FILE.test(name)));
+    placePart(
+      cached,
+      target,
+      (name) => name !== ROUTER_KEYS_FILE && !UNUSED_BUNDLE_FILE.test(name) && (i === 0 || !RUNTIME_FILE.test(name)),
+    );
     merged.push({ name: part.name, path: i === 0 ? '' : `${PARTS_DIR}/${part.name}/` });
   }
   pruneCache(scratch, new Set(keys), options.cacheDir !== undefined);
-  const manifest: SearchParts = { parts: merged };
+  const router = buildRouter(routerKeys);
+  writeRouter(outputPath, router);
+  const manifest: SearchParts = { parts: merged, router: { digest: router.digest, shards: router.shards } };
   writeFileSync(join(outputPath, SEARCH_PARTS_FILE), JSON.stringify(manifest));
   writeFileSync(join(outputPath, TRADITIONAL_TABLE_FILE), JSON.stringify(buildTraditionalTable(traditionalToSimplified, han.characters())));
   return { pageCount, parts: parts.length, reused, milliseconds: Math.round(performance.now() - started) };
+}
+
+/** The router keys of a part's pages, read from the built site. */
+function readPartKeys(siteDir: string, part: Part): Set<string> {
+  const keys = new Set<string>();
+  for (const file of part.files) addPageKeys(readFileSync(join(siteDir, file), 'utf-8'), keys);
+  return keys;
 }
 
 /** Removes cached parts this build did not use (or the scratch folder, without a cache). */

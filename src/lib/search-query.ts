@@ -19,6 +19,11 @@ export const SEARCH_PARTS_FILE = 'yangwang-parts.json';
 export interface SearchParts {
   /** Each part's name and folder, relative to the bundle (`''` for the root part). */
   parts: { name: string; path: string }[];
+  /**
+   * The part router (search-router.ts): its shards are `router/<digest>/<shard>.json` under the
+   * bundle. Absent in a bundle without one: every search then loads every part.
+   */
+  router?: { digest: string; shards: number };
 }
 
 /** Result orders: by relevance (Pagefind's ranking), or by date. */

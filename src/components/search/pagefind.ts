@@ -52,18 +52,27 @@ const BUNDLE = '/pagefind/';
 /** The filter that tells the parts apart: every page of a part carries its name. */
 export const PART_FILTER = 'part';
 
-/** A loaded index: Pagefind with every part merged, and the parts' names. */
+/**
+ * A loaded index: Pagefind with the root part (people and schools) and whichever other parts
+ * searches have needed so far merged in. Parts are numbered as in `yangwang-parts.json`.
+ */
 export interface LoadedIndex {
   pagefind: Pagefind;
+  /** Every part's name, in the manifest's order. */
   parts: string[];
+  /** The part router, when the bundle has one (search-router.ts). */
+  router?: { digest: string; shards: number };
+  /** Merges these parts into Pagefind (the ones not merged yet), each once. */
+  load(parts: readonly number[]): Promise<void>;
 }
 
 let loading: Promise<LoadedIndex> | undefined;
 
 /**
- * Loads and configures Pagefind on first use and merges the index's parts into it (later calls
- * share the same instance). Options given to the root index apply to it alone, so every part gets
- * the ranking and excerpt length too, and a synthetic `part` filter to search one part at a time.
+ * Loads and configures Pagefind on first use with the root part (later calls share the same
+ * instance); other parts are merged when a search needs them (`load`). Options given to the root
+ * index apply to it alone, so every part gets the ranking and excerpt length too, and a synthetic
+ * `part` filter that keeps a search to the parts it was routed to.
  * @see https://pagefind.app/docs/multisite/
  */
 export function loadIndex(): Promise<LoadedIndex> {
@@ -76,13 +85,28 @@ export function loadIndex(): Promise<LoadedIndex> {
       }),
     ]);
     const options = { ranking: SEARCH_RANKING, excerptLength: 40 };
-    const [root, ...others] = manifest.parts;
+    const [root] = manifest.parts;
     await pagefind.options({ ...options, mergeFilter: { [PART_FILTER]: root?.name ?? '' } });
     await pagefind.init();
-    await Promise.all(
-      others.map((part) => pagefind.mergeIndex(`${BUNDLE}${part.path}`, { ...options, mergeFilter: { [PART_FILTER]: part.name } })),
-    );
-    return { pagefind, parts: manifest.parts.map((p) => p.name) };
+    const merged = new Map<number, Promise<void>>([[0, Promise.resolve()]]);
+    const load = async (parts: readonly number[]) => {
+      await Promise.all(
+        parts.map((i): Promise<void> => {
+          const done = merged.get(i);
+          if (done) return done;
+          const part = manifest.parts[i];
+          if (!part) return Promise.reject(new Error(`${SEARCH_PARTS_FILE}: no part ${i}`));
+          const merging = pagefind.mergeIndex(`${BUNDLE}${part.path}`, { ...options, mergeFilter: { [PART_FILTER]: part.name } });
+          merged.set(i, merging);
+          // A part that failed to load is tried again by the next search.
+          merging.catch(() => merged.delete(i));
+          return merging;
+        }),
+      );
+    };
+    // A bundle without a router: every search needs every part.
+    if (!manifest.router) await load(manifest.parts.map((_, i) => i));
+    return { pagefind, parts: manifest.parts.map((p) => p.name), ...(manifest.router && { router: manifest.router }), load };
   })();
   loading.catch(() => {
     loading = undefined;
@@ -90,7 +114,7 @@ export function loadIndex(): Promise<LoadedIndex> {
   return loading;
 }
 
-/** Loads Pagefind with every part merged (see loadIndex). */
+/** Loads Pagefind with its root part (see loadIndex). */
 export async function loadPagefind(): Promise<Pagefind> {
   return (await loadIndex()).pagefind;
 }

@@ -61,11 +61,13 @@ function create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: strin
   return element;
 }
 
-let filtersLoading: Promise<unknown> | undefined;
-/** Pagefind counts filter values only once its filter files are loaded (`filters()`). */
+/**
+ * Pagefind counts filter values only once its filter files are loaded (`filters()`), in each part
+ * merged so far: called before every count, since later searches merge more parts (a part loads
+ * its filter files once).
+ */
 function loadFilters(pagefind: Pagefind): Promise<unknown> {
-  filtersLoading ??= pagefind.filters();
-  return filtersLoading;
+  return pagefind.filters();
 }
 
 /** Pagefind joins block elements with “. ”; an excerpt that starts at such a join starts with it. */
@@ -158,7 +160,7 @@ class SearchPage {
   private pending: ResultList | undefined;
   private shownQuery = '';
   /** The search whose filter counts are still to be shown (when the panel opens). */
-  private countsFor: { run: number; term: string | null; state: SearchState } | undefined;
+  private countsFor: { run: number; term: string | null; state: SearchState; list: ResultList } | undefined;
 
   constructor(private readonly el: Elements) {
     this.state = readSearchState(location.search);
@@ -281,17 +283,17 @@ class SearchPage {
       this.shownQuery = query;
       if (!(await this.showMore(run, true))) return;
       this.setNotice(notices);
-      if (results.count === 0) {
+      if (results.count === 0 && results.complete) {
         this.setStatus(query ? T.none(state.q) : T.countFiltered(0));
         this.el.results.append(create('li', 'result-none', T.noneTips));
       } else {
-        this.setStatus(query ? T.count(results.count, state.q) : T.countFiltered(results.count));
+        this.showCount(results, state);
       }
       this.showControls();
       // Counts need Pagefind's filter files (about 250 KB at 10,000 stories) and a search per
       // chosen filter: they come after the results, once the reader pauses, and on a phone only
       // when the folded filter panel is opened. See BENCHMARKS.md, “Search”.
-      this.countsFor = { run, term: query || null, state };
+      this.countsFor = { run, term: query || null, state, list: results };
       if (!this.el.filters.open) {
         this.el.root.dataset.state = 'done';
         return;
@@ -315,12 +317,15 @@ class SearchPage {
    * Counts each filter's values among the results. Within a filter the reader may tick several
    * values (any of them matches), so a chosen filter's own counts leave that filter out.
    */
-  private async countFilters(pagefind: Pagefind, term: string | null, state: SearchState): Promise<FilterCounts> {
+  private async countFilters(pagefind: Pagefind, term: string | null, state: SearchState, list: ResultList): Promise<FilterCounts> {
+    // Counts are over every part the query was routed to.
+    await this.completeList(list);
     await loadFilters(pagefind);
-    const counts: FilterCounts = { ...(await pagefind.search(term, { filters: toPagefindFilters(state) })).filters };
+    const { scope } = list;
+    const counts: FilterCounts = { ...(await pagefind.search(term, { filters: { ...toPagefindFilters(state), ...scope } })).filters };
     for (const key of SEARCH_FILTER_KEYS) {
       if ((state.filters[key]?.length ?? 0) === 0) continue;
-      const without = await pagefind.search(term, { filters: toPagefindFilters(state, key) });
+      const without = await pagefind.search(term, { filters: { ...toPagefindFilters(state, key), ...scope } });
       counts[key] = without.filters[key] ?? {};
     }
     return counts;
@@ -340,7 +345,7 @@ class SearchPage {
     if (target?.run !== this.sequence) return;
     this.countsFor = undefined;
     this.el.root.dataset.state = 'counting';
-    const counts = await this.countFilters(pagefind, target.term, target.state);
+    const counts = await this.countFilters(pagefind, target.term, target.state, target.list);
     if (target.run !== this.sequence) return;
     const groups = SEARCH_FILTER_KEYS.map((key) => renderFilterGroup(key, counts[key] ?? {}, target.state.filters[key] ?? [])).filter(
       (g): g is HTMLFieldSetElement => g !== undefined,
@@ -349,12 +354,28 @@ class SearchPage {
     this.el.root.dataset.state = 'done';
   }
 
+  /** The result count, “at least” while parts the query was routed to are still to be searched. */
+  private showCount(list: ResultList, state: SearchState): void {
+    const query = this.shownQuery;
+    if (!list.complete) this.setStatus(query ? T.countAtLeast(list.count, state.q) : T.countFilteredAtLeast(list.count));
+    else this.setStatus(query ? T.count(list.count, state.q) : T.countFiltered(list.count));
+  }
+
+  /** Searches the parts a list has left, and says the full count if it is still on screen. */
+  private async completeList(list: ResultList): Promise<void> {
+    if (list.complete) return;
+    await list.completeAll();
+    if (list === this.pending) this.showCount(list, this.state);
+  }
+
   /**
    * Loads and shows the next page of results; `replace` starts a new list (once the data is
    * there, so the old list does not blink away). False when a newer search took over.
    */
   private async showMore(run = this.sequence, replace = false): Promise<boolean> {
     const list = this.pending;
+    // “More” on a list that has not searched every routed part searches the rest first.
+    if (list && !replace) await this.completeList(list);
     const data = list ? await list.next(PAGE_SIZE) : [];
     if (run !== this.sequence) return false;
     const items = data.map((d) => renderResult(d, this.shownQuery));

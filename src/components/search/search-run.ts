@@ -12,6 +12,16 @@ import {
   type SearchFilterKey,
   type SearchState,
 } from '../../lib/search-query.ts';
+import {
+  exactKey,
+  pagefindWords,
+  queryKeys,
+  readShard,
+  routeParts,
+  routerShardPath,
+  shardOf,
+  type RouterShard,
+} from '../../lib/search-router.ts';
 import { toSimplified, type TraditionalTable } from '../../lib/traditional.ts';
 import {
   PART_FILTER,
@@ -66,17 +76,25 @@ export function toPagefindFilters(state: SearchState, except?: SearchFilterKey):
 
 /** Results in the order they are shown, loaded a page at a time. */
 export interface ResultList {
-  /** How many results there are. */
+  /** How many results there are (at least this many while `complete` is false). */
   count: number;
   /** Every result's id (page hash); in relevance order when sorted by relevance. */
   ids: string[];
   /** The data of the next `n` results, in order. */
   next(n: number): Promise<PagefindResultData[]>;
-  /** True while results are left. */
+  /** True while results are left (or parts are left to search). */
   hasMore(): boolean;
+  /** False while some of the parts the query was routed to are not searched yet. */
+  complete: boolean;
+  /** Searches the parts left; results already handed out keep their places, the others follow. */
+  completeAll(): Promise<void>;
+  /** Filters that keep a Pagefind search to the parts this list searched (for filter counts). */
+  scope: PagefindFilters;
+  /** Parts the query was routed to, and how many of them are searched so far (benchmarks report them). */
+  parts: { routed: number; searched: number };
 }
 
-function listOf(results: PagefindResult[]): ResultList {
+function listOf(results: PagefindResult[], scope: PagefindFilters = {}, routed = 0): ResultList {
   let at = 0;
   return {
     count: results.length,
@@ -87,7 +105,159 @@ function listOf(results: PagefindResult[]): ResultList {
       return Promise.all(page.map((r) => r.data()));
     },
     hasMore: () => at < results.length,
+    complete: true,
+    completeAll: () => Promise.resolve(),
+    scope,
+    parts: { routed, searched: routed },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing: which parts a query searches (search-router.ts)
+
+/**
+ * A query routed to at most this many parts loads them all before ranking, so a name's, a
+ * school's or a title's own page is ranked against every page that contains the query.
+ */
+export const FEW_PARTS = 3;
+/**
+ * A query of which Pagefind splits a piece into several words (a name: 潘守仁 → 潘 守仁) also
+ * matches pages that have those words apart, which would fill a first screen from the first parts
+ * searched. When no page has it as its whole title or name (which would put its own pages in the
+ * first step), such a query routed to at most this many parts searches them all before ranking.
+ */
+export const MAX_SPLIT_PARTS = 12;
+/** Results a first screen shows: a common query searches parts until it has this many. */
+export const FIRST_SCREEN = 10;
+/** Parts added per step when a common query needs more results for its first screen. */
+const PARTS_PER_STEP = 2;
+
+let routing = true;
+/** Turns the router off (every search loads every part), for the benchmarks' comparison. */
+export function setRouting(on: boolean): void {
+  routing = on;
+}
+
+const shards = new Map<string, Promise<Map<string, bigint>>>();
+function loadShard(digest: string, shard: number): Promise<Map<string, bigint>> {
+  const path = routerShardPath(digest, shard);
+  let loading = shards.get(path);
+  if (!loading) {
+    loading = fetch(`/pagefind/${path}`).then(async (response) => {
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return readShard((await response.json()) as RouterShard);
+    });
+    loading.catch(() => shards.delete(path));
+    shards.set(path, loading);
+  }
+  return loading;
+}
+
+/** Story parts are named `stories-…` and listed oldest first (src/integrations/search-index.ts). */
+const isStoryPart = (name: string | undefined) => name?.startsWith('stories') === true;
+
+/** The parts a query searches, in order, and how many of them it searches before showing results. */
+export interface Route {
+  order: number[];
+  first: number;
+  /** Some piece of the query is more than one word for Pagefind (see MAX_SPLIT_PARTS). */
+  split: boolean;
+}
+
+/**
+ * Parts of exact titles and names searched in the first step, at most: a name's profile and the
+ * newest stories about that teacher, the newest stories of a title many share.
+ */
+const MAX_OWN_PARTS = 4;
+
+/**
+ * The parts a term searches, in the order they are searched: first the parts holding a page whose
+ * whole title or name is the query (a name's profile, a school's page, a story of that title; of
+ * stories the newest), then people and schools, then stories newest first. The first step is
+ * those parts and the next one in that order; a common query shows results once a screenful is
+ * found. Every part, in that order, when there is no router or no term.
+ */
+export async function routeQuery(index: LoadedIndex, term: string | null): Promise<Route> {
+  let parts = index.parts.map((_, i) => i);
+  let own: number[] = [];
+  const keys = term ? queryKeys(term) : [];
+  if (routing && index.router && term && keys.length > 0) {
+    const { digest, shards: count } = index.router;
+    const exact = exactKey(term);
+    const needed = [...new Set([...keys, exact].map((key) => shardOf(key, count)))];
+    const maps = new Map(await Promise.all(needed.map(async (i) => [i, await loadShard(digest, i)] as const)));
+    const maskOf = (key: string) => maps.get(shardOf(key, count))?.get(key) ?? 0n;
+    parts = routeParts(keys, maskOf, index.parts.length);
+    own = routeParts([exact], maskOf, index.parts.length).filter((i) => parts.includes(i));
+  }
+  const story = (i: number) => isStoryPart(index.parts[i]);
+  const owned = [...own.filter((i) => !story(i)), ...own.filter(story).reverse()].slice(0, MAX_OWN_PARTS);
+  const others = parts.filter((i) => !story(i) && !owned.includes(i));
+  const stories = parts.filter((i) => story(i) && !owned.includes(i)).reverse();
+  const order = [...owned, ...others, ...stories];
+  const split = (term ?? '').split(/\s+/).some((piece) => pagefindWords(piece).length > 1);
+  return { order, first: Math.min(order.length, owned.length + 1), split };
+}
+
+/** The `part` filter for these parts; none when they are every part. */
+function scopeOf(index: LoadedIndex, parts: readonly number[]): PagefindFilters {
+  if (parts.length === index.parts.length) return {};
+  return { [PART_FILTER]: { any: parts.map((i) => index.parts[i] ?? '') } };
+}
+
+/**
+ * Relevance order over the routed parts. A query routed to few parts searches them all; one
+ * routed to many searches the first step of `routeQuery`'s order (the parts of exact titles and
+ * the next part), adding parts until a first screen is full, and the rest when `completeAll` is
+ * called (the reader asks for more results or opens the filters).
+ */
+async function searchByRelevance(index: LoadedIndex, term: string | null, filters: PagefindFilters, route: Route): Promise<ResultList> {
+  const { order } = route;
+  const { pagefind } = index;
+  const run = async (parts: number[]) => {
+    await index.load(parts);
+    const scope = scopeOf(index, parts);
+    return { scope, results: (await pagefind.search(term, { filters: { ...filters, ...scope } })).results };
+  };
+  // A split query without a page of that exact title or name (a name only in story text) is
+  // searched in every routed part; with one, its own pages come first in the first step.
+  if (!routing || order.length <= FEW_PARTS || (route.split && route.first <= 1 && order.length <= MAX_SPLIT_PARTS)) {
+    const { scope, results } = await run(order);
+    return listOf(results, scope, order.length);
+  }
+  let searched = order.slice(0, route.first);
+  let found = await run(searched);
+  while (found.results.length < FIRST_SCREEN && searched.length < order.length) {
+    searched = order.slice(0, searched.length + PARTS_PER_STEP);
+    found = await run(searched);
+  }
+  let results = found.results;
+  let at = 0;
+  const list: ResultList = {
+    count: results.length,
+    ids: results.map((r) => r.id),
+    async next(n) {
+      const page = results.slice(at, at + n);
+      at += page.length;
+      return Promise.all(page.map((r) => r.data()));
+    },
+    hasMore: () => at < results.length || !list.complete,
+    complete: searched.length === order.length,
+    async completeAll() {
+      if (list.complete) return;
+      const all = await run(order);
+      const shown = new Set(results.slice(0, at).map((r) => r.id));
+      results = [...results.slice(0, at), ...all.results.filter((r) => !shown.has(r.id))];
+      list.count = results.length;
+      list.ids = results.map((r) => r.id);
+      list.scope = all.scope;
+      list.complete = true;
+      list.parts = { routed: order.length, searched: order.length };
+    },
+    scope: found.scope,
+    parts: { routed: order.length, searched: searched.length },
+  };
+  return list;
 }
 
 /**
@@ -95,7 +265,8 @@ function listOf(results: PagefindResult[]): ResultList {
  * place in that part's order), so a date search runs once per part and the lists are merged by
  * each result's `sorted` date, read from the results' data as they are shown.
  */
-function mergeByDate(lists: PagefindResult[][], descending: boolean, rest: PagefindResult[]): ResultList {
+function mergeByDate(lists: PagefindResult[][], descending: boolean, rest: PagefindResult[], scope: PagefindFilters): ResultList {
+  const parts = { routed: lists.length, searched: lists.length };
   const heads = lists.map(() => 0);
   const data = new Map<string, Promise<PagefindResultData>>();
   const load = (r: PagefindResult) => {
@@ -136,28 +307,42 @@ function mergeByDate(lists: PagefindResult[][], descending: boolean, rest: Pagef
       return page;
     },
     hasMore: () => taken < total || restAt < rest.length,
+    complete: true,
+    completeAll: () => Promise.resolve(),
+    scope,
+    parts,
   };
 }
 
 /**
- * Runs the search. Sorted by date, Pagefind drops pages without a date (about): they follow
- * at the end, so sorting never hides a result.
+ * Runs the search over the parts the query is routed to. Sorted by date, every routed part is
+ * searched first, and Pagefind drops pages without a date (about): they follow at the end, so
+ * sorting never hides a result.
  */
 export async function searchPages(index: LoadedIndex, term: string | null, state: SearchState): Promise<ResultList> {
-  const { pagefind, parts } = index;
+  const { pagefind } = index;
   const filters = toPagefindFilters(state);
-  if (state.sort === 'relevance') return listOf((await pagefind.search(term, { filters })).results);
+  const route = await routeQuery(index, term);
+  const { order } = route;
+  if (order.length === 0) return listOf([]);
+  if (state.sort === 'relevance') return searchByRelevance(index, term, filters, route);
+  await index.load(order);
+  const scope = scopeOf(index, order);
   const sort: PagefindSearchOptions['sort'] = { date: state.sort === 'newest' ? 'desc' : 'asc' };
   const [lists, all] = await Promise.all([
     Promise.all(
-      parts.map(async (part) => (await pagefind.search(term, { filters: { ...filters, [PART_FILTER]: { any: [part] } }, sort })).results),
+      order.map(
+        async (part) =>
+          (await pagefind.search(term, { filters: { ...filters, [PART_FILTER]: { any: [index.parts[part] ?? ''] } }, sort })).results,
+      ),
     ),
-    pagefind.search(term, { filters }),
+    pagefind.search(term, { filters: { ...filters, ...scope } }),
   ]);
   const seen = new Set(lists.flat().map((r) => r.id));
   return mergeByDate(
     lists,
     state.sort === 'newest',
     all.results.filter((r) => !seen.has(r.id)),
+    scope,
   );
 }
