@@ -5,6 +5,8 @@
  * router's files are the same bytes however the pages are read.
  */
 import { describe, expect, it } from 'vitest';
+import type { LoadedIndex } from '../../src/components/search/pagefind.ts';
+import { routeQuery } from '../../src/components/search/search-run.ts';
 import { buildRouter, pageKeys } from '../../src/integrations/search-router-build.ts';
 import { dropStopWords, normaliseQuery } from '../../src/lib/search-query.ts';
 import {
@@ -178,5 +180,34 @@ describe('the router files', () => {
     expect(b.digest).toBe(a.digest);
     const changed = buildRouter([...parts.slice(0, 2), [page('<p>新的一句话</p>')]].map(keysOf));
     expect(changed.digest).not.toBe(a.digest);
+  });
+});
+
+describe('the order parts are searched in', () => {
+  // Without router files every part is routed; the order and the first step are what is tested.
+  const parts = ['people-1', 'people-2', 'people-3', 'stories-2019-2020', 'stories-2021-2022', 'stories-2023-2024'];
+  const index = { pagefind: {} as LoadedIndex['pagefind'], parts, load: () => Promise.resolve() } satisfies LoadedIndex;
+
+  it('people and schools first, then stories newest first', async () => {
+    const route = await routeQuery(index, '学生');
+    expect(route.order.map((i) => parts[i])).toEqual([
+      'people-1',
+      'people-2',
+      'people-3',
+      'stories-2023-2024',
+      'stories-2021-2022',
+      'stories-2019-2020',
+    ]);
+    expect(route.first).toBe(1);
+  });
+
+  it('a query in pinyin searches every people and school part before showing results (its profile may be in any)', async () => {
+    for (const query of ['tanghaoying', 'tang haoying', 'thy']) {
+      const route = await routeQuery(index, query);
+      expect(
+        route.order.slice(0, route.first).map((i) => parts[i]),
+        query,
+      ).toEqual(['people-1', 'people-2', 'people-3']);
+    }
   });
 });

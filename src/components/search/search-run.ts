@@ -174,8 +174,8 @@ const MAX_OWN_PARTS = 4;
  * The parts a term searches, in the order they are searched: first the parts holding a page whose
  * whole title or name is the query (a name's profile, a school's page, a story of that title; of
  * stories the newest), then people and schools, then stories newest first. The first step is
- * those parts and the next one in that order; a common query shows results once a screenful is
- * found. Every part, in that order, when there is no router or no term.
+ * those parts and the next one in that order (every people and school part for a query without
+ * Han characters: pinyin); a common query shows results once a screenful is found. Every part, in that order, when there is no router or no term.
  */
 export async function routeQuery(index: LoadedIndex, term: string | null): Promise<Route> {
   let parts = index.parts.map((_, i) => i);
@@ -196,7 +196,12 @@ export async function routeQuery(index: LoadedIndex, term: string | null): Promi
   const stories = parts.filter((i) => story(i) && !owned.includes(i)).reverse();
   const order = [...owned, ...others, ...stories];
   const split = (term ?? '').split(/\s+/).some((piece) => pagefindWords(piece).length > 1);
-  return { order, first: Math.min(order.length, owned.length + 1), split };
+  // Pinyin and initials (a query without Han characters) are on the profiles and school pages:
+  // their parts all come first, so a name typed in pinyin finds its profile whichever people part
+  // holds it (with only the first, 4 of 6 pinyin names at 10,000 stories had it 11th).
+  const latin = term !== null && !/\p{Script=Han}/u.test(term);
+  const firstStep = owned.length + (latin ? Math.max(1, others.length) : 1);
+  return { order, first: Math.min(order.length, firstStep), split };
 }
 
 /** The `part` filter for these parts; none when they are every part. */
