@@ -17,7 +17,7 @@
  *   in `dist/` makes the build run.
  * When all are as recorded, the output is what a build would write again, and the build stops
  * with exit code 0 before content is synced. Otherwise the record is removed and the build runs; a
- * successful build records itself when everything else is done (`recordBuild`, listed last).
+ * successful build records itself when everything else is done (`record`, listed last).
  * `YANGWANG_ALWAYS_BUILD=1` runs the build anyway (the benchmark measures both).
  */
 import { createHash, type Hash } from 'node:crypto';
