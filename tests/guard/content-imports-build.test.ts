@@ -5,10 +5,10 @@
  * into the shared `.astro/` and, when its store saw no change, kept the other build's list
  * (src/content-input/astro/content-imports.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildContentCopy, contentCopyIn, makeContentCopy } from '../helpers/content-copy.ts';
 
 const WORK = resolve('node_modules/.cache/yangwang-imports-test');
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
@@ -16,22 +16,8 @@ afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 /** Builds the content folder `name` (a copy of content/ made on first use) with its own cache and output. */
 function build(name: string, env: Record<string, string> = {}) {
   const work = join(WORK, name);
-  const content = join(work, 'content');
-  const cache = join(work, 'cache');
-  if (!existsSync(content)) {
-    mkdirSync(work, { recursive: true });
-    cpSync('content', content, { recursive: true });
-    for (const warm of ['assets', 'share-images']) {
-      if (existsSync(`node_modules/.astro/${warm}`)) cpSync(`node_modules/.astro/${warm}`, join(cache, warm), { recursive: true });
-    }
-  }
-  const dist = join(work, 'dist');
-  const run = spawnSync('npm', ['run', 'build', '--silent', '--', '--outDir', dist], {
-    encoding: 'utf-8',
-    env: { ...process.env, YANGWANG_CONTENT_DIR: content, YANGWANG_CACHE_DIR: cache, CI: 'true', FORCE_COLOR: '0', ...env },
-    timeout: 240_000,
-  });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist, content };
+  const copy = existsSync(work) ? contentCopyIn(work) : makeContentCopy(work);
+  return { ...buildContentCopy(copy, env), ...copy };
 }
 
 describe('builds of other content in the same checkout', () => {

@@ -7,10 +7,10 @@
  *   the build before anything is rendered, with our report alone: no hook name, no stack trace;
  * - a rename done right (the old address redirected) builds, and the redirect reaches Astro.
  */
-import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildContentCopy, makeContentCopy } from '../helpers/content-copy.ts';
 
 const WORK = resolve('node_modules/.cache/yangwang-url-test');
 const REMOVED = 'lou-ding-shang-de-ban-mu-tian';
@@ -20,21 +20,9 @@ afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 function build(name: string, edit: (content: string) => void) {
   const work = join(WORK, name);
   rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const content = join(work, 'content');
-  cpSync('content', content, { recursive: true });
-  edit(content);
-  const cache = join(work, 'cache');
-  for (const warm of ['assets', 'share-images']) {
-    if (existsSync(`node_modules/.astro/${warm}`)) cpSync(`node_modules/.astro/${warm}`, join(cache, warm), { recursive: true });
-  }
-  const dist = join(work, 'dist');
-  const run = spawnSync('npm', ['run', 'build', '--silent', '--', '--outDir', dist], {
-    encoding: 'utf-8',
-    env: { ...process.env, YANGWANG_CONTENT_DIR: content, YANGWANG_CACHE_DIR: cache, CI: 'true', FORCE_COLOR: '0' },
-    timeout: 240_000,
-  });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, dist, content };
+  const copy = makeContentCopy(work);
+  edit(copy.content);
+  return { ...buildContentCopy(copy), ...copy };
 }
 
 describe('the build guards published URLs and stops on content mistakes before rendering', () => {

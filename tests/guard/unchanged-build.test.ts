@@ -3,26 +3,20 @@
  * (src/integrations/unchanged-build.ts); any change to the content, the output folder or the
  * settings makes it build. Real builds of a copy of the content with their own cache and output.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildContentCopy, contentCopyIn, makeContentCopy } from '../helpers/content-copy.ts';
 
 const WORK = resolve('node_modules/.cache/yangwang-unchanged-test');
-const content = join(WORK, 'content');
-const cache = join(WORK, 'cache');
-const dist = join(WORK, 'dist');
+const copy = contentCopyIn(WORK);
+const { content, dist } = copy;
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
 function build(env: Record<string, string> = {}) {
-  const run = spawnSync('npm', ['run', 'build', '--silent', '--', '--outDir', dist], {
-    encoding: 'utf-8',
-    env: { ...process.env, YANGWANG_CONTENT_DIR: content, YANGWANG_CACHE_DIR: cache, CI: 'true', FORCE_COLOR: '0', ...env },
-    timeout: 240_000,
-  });
-  const output = `${run.stdout}\n${run.stderr}`;
-  return { status: run.status, output, built: /\d+ page\(s\) built/.test(output), skipped: output.includes('没有改动') };
+  const { status, output } = buildContentCopy(copy, env);
+  return { status, output, built: /\d+ page\(s\) built/.test(output), skipped: output.includes('没有改动') };
 }
 
 /** Every file of the output and its content's digest. */
@@ -38,11 +32,7 @@ function tree(): Record<string, string> {
 
 describe('a build with nothing changed', () => {
   it('ends at once and keeps the output; a change to the content, the output or the settings makes it build', () => {
-    mkdirSync(WORK, { recursive: true });
-    cpSync('content', content, { recursive: true });
-    for (const warm of ['assets', 'share-images']) {
-      if (existsSync(`node_modules/.astro/${warm}`)) cpSync(`node_modules/.astro/${warm}`, join(cache, warm), { recursive: true });
-    }
+    makeContentCopy(WORK);
     const first = build();
     expect(first.status, first.output.slice(-3000)).toBe(0);
     expect(first.built).toBe(true);
