@@ -94,9 +94,19 @@ export interface ResultList {
   parts: { routed: number; searched: number };
 }
 
-function listOf(results: PagefindResult[], scope: PagefindFilters = {}, routed = 0): ResultList {
+/** Results of a search of some parts: what `completeAll` searches when parts are left, and how many were searched. */
+interface PartsLeft {
+  searched: number;
+  searchAll(): Promise<{ scope: PagefindFilters; results: PagefindResult[] }>;
+}
+
+/**
+ * A result list handed out in pages. With `left`, not every routed part is searched yet:
+ * `completeAll` searches them all; results already handed out keep their places, the others follow.
+ */
+function listOf(results: PagefindResult[], scope: PagefindFilters = {}, routed = 0, left?: PartsLeft): ResultList {
   let at = 0;
-  return {
+  const list: ResultList = {
     count: results.length,
     ids: results.map((r) => r.id),
     async next(n) {
@@ -104,12 +114,23 @@ function listOf(results: PagefindResult[], scope: PagefindFilters = {}, routed =
       at += page.length;
       return Promise.all(page.map((r) => r.data()));
     },
-    hasMore: () => at < results.length,
-    complete: true,
-    completeAll: () => Promise.resolve(),
+    hasMore: () => at < results.length || !list.complete,
+    complete: !left,
+    async completeAll() {
+      if (list.complete || !left) return;
+      const all = await left.searchAll();
+      const shown = new Set(results.slice(0, at).map((r) => r.id));
+      results = [...results.slice(0, at), ...all.results.filter((r) => !shown.has(r.id))];
+      list.count = results.length;
+      list.ids = results.map((r) => r.id);
+      list.scope = all.scope;
+      list.complete = true;
+      list.parts = { routed, searched: routed };
+    },
     scope,
-    parts: { routed, searched: routed },
+    parts: { routed, searched: left ? left.searched : routed },
   };
+  return list;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,33 +257,8 @@ async function searchByRelevance(index: LoadedIndex, term: string | null, filter
     searched = order.slice(0, searched.length + PARTS_PER_STEP);
     found = await run(searched);
   }
-  let results = found.results;
-  let at = 0;
-  const list: ResultList = {
-    count: results.length,
-    ids: results.map((r) => r.id),
-    async next(n) {
-      const page = results.slice(at, at + n);
-      at += page.length;
-      return Promise.all(page.map((r) => r.data()));
-    },
-    hasMore: () => at < results.length || !list.complete,
-    complete: searched.length === order.length,
-    async completeAll() {
-      if (list.complete) return;
-      const all = await run(order);
-      const shown = new Set(results.slice(0, at).map((r) => r.id));
-      results = [...results.slice(0, at), ...all.results.filter((r) => !shown.has(r.id))];
-      list.count = results.length;
-      list.ids = results.map((r) => r.id);
-      list.scope = all.scope;
-      list.complete = true;
-      list.parts = { routed: order.length, searched: order.length };
-    },
-    scope: found.scope,
-    parts: { routed: order.length, searched: searched.length },
-  };
-  return list;
+  const left = searched.length < order.length ? { searched: searched.length, searchAll: () => run(order) } : undefined;
+  return listOf(found.results, found.scope, order.length, left);
 }
 
 /**
