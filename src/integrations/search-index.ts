@@ -41,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
 import * as pagefind from 'pagefind';
+import { listFiles } from '../lib/list-files.ts';
 import { SEARCH_PARTS_FILE, TRADITIONAL_TABLE_FILE, type SearchParts } from '../lib/search-query.ts';
 import { buildTraditionalTable, HanCollector } from '../lib/traditional.ts';
 import { ROUTER_KEYS_FILE, addPageKeys, buildRouter, parseKeys, serialiseKeys, writeRouter } from './search-router-build.ts';
@@ -114,10 +115,8 @@ export function readIndexedPageCount(bundleDir: string): number {
 
 /** Every HTML file under a folder, recursively, as paths relative to it, sorted. */
 function listHtmlFiles(dir: string, skip: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .filter((file) => !file.startsWith(`${skip}/`))
+  return listFiles(dir)
+    .filter((file) => file.endsWith('.html') && !file.startsWith(`${skip}/`))
     .sort();
 }
 

@@ -21,11 +21,12 @@
  * `YANGWANG_ALWAYS_BUILD=1` runs the build anyway (the benchmark measures both).
  */
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { getContentDir } from '../content-input/tree/check-content.ts';
+import { listFiles } from '../lib/list-files.ts';
 
 /** The record, one per cache folder. */
 export const BUILD_RECORD_FILE = 'yangwang-last-build.json';
@@ -39,23 +40,6 @@ interface BuildRecord {
   inputs: string;
   output: string;
   files: number;
-}
-
-/** Paths of the files under `dir`, relative, with `/`; not descending into top-level `skip` names. */
-function listFiles(dir: string, skip: ReadonlySet<string>): string[] {
-  const files: string[] = [];
-  // A walk of its own: `readdirSync(dir, { recursive: true })` took five times as long over the
-  // 75,000 files of a 10,000-story site.
-  const walk = (abs: string, rel: string) => {
-    for (const entry of readdirSync(abs, { withFileTypes: true })) {
-      if (!rel && skip.has(entry.name)) continue;
-      const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(join(abs, entry.name), path);
-      else if (entry.isFile() || entry.isSymbolicLink()) files.push(path);
-    }
-  };
-  walk(dir, '');
-  return files;
 }
 
 /** Hashes the stat of every file under `dir` (sorted by path), not descending into top-level `skip` names. */

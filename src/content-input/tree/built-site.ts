@@ -5,21 +5,11 @@
  * (rules/site-pages.ts); this catches what that prediction could miss. Also used by
  * `npm run urls:update` to list the new pages.
  */
-import { closeSync, existsSync, openSync, readFileSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles } from '../../lib/list-files.ts';
 import { getUrlFiles, loadRedirects, toDisplayPath } from '../entry/redirects-file.ts';
 import { checkPermanentUrls, findUnlistedUrls, formatUrlProblems, getPermanentUrl, parsePublishedUrls } from '../rules/permanent-urls.ts';
-
-/** Every file under a folder, relative to it, with `/` separators. */
-function listFiles(dir: string, base = dir): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full, base));
-    else out.push(relative(base, full).split('\\').join('/'));
-  }
-  return out;
-}
 
 /** True for the page Astro writes for a redirect in a static build. */
 function isRedirectPage(file: string): boolean {
