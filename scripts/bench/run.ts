@@ -50,6 +50,8 @@ interface BuildRun {
   cpuSeconds?: number;
   /** Peak resident memory of the build and every process it started, summed, sampled every 200 ms. */
   peakMb: number;
+  /** The same peak in two steps: until Astro's process ends (`[build] Complete!`), and after it (the search index). */
+  peakMbBySteps?: { astro: number; index: number };
   /** Seconds spent in each phase, from Astro's log. */
   phases: Record<string, number>;
   pages: number;
@@ -86,6 +88,7 @@ async function timedBuild(
     },
   );
   const lines: { at: number; text: string }[] = [];
+  let astroDone = false;
   // The log is written as it comes, so a long build can be followed (tail -f) and a failed or
   // interrupted one leaves its log behind.
   const log = createWriteStream(logFile);
@@ -99,6 +102,7 @@ async function timedBuild(
       // eslint-disable-next-line no-control-regex -- Astro colours its log; the colour codes go.
       const text = part.replace(/\x1b\[[0-9;]*m/g, '');
       lines.push({ at, text });
+      if (text.includes('[build] Complete!')) astroDone = true;
       log.write(`[${at.toFixed(2)}] ${text}\n`);
     }
   };
@@ -106,8 +110,13 @@ async function timedBuild(
   child.stdout.setEncoding('utf8').on('data', onData);
   child.stderr.setEncoding('utf8').on('data', onData);
   let peakKb = 0;
+  const stepPeakKb = { astro: 0, index: 0 };
   const sampler = setInterval(() => {
-    if (child.pid) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+    if (!child.pid) return;
+    const kb = treeRssKb(child.pid);
+    peakKb = Math.max(peakKb, kb);
+    const step = astroDone ? 'index' : 'astro';
+    stepPeakKb[step] = Math.max(stepPeakKb[step], kb);
   }, 200);
   const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));
   clearInterval(sampler);
@@ -134,7 +143,8 @@ async function timedBuild(
   const pages = Number(/(\d+) page\(s\) built/.exec(find(/page\(s\) built/)?.text ?? '')?.[1] ?? 0);
   const [user = 0, system = 0] = readFileSync(cpuFile, 'utf-8').trim().split(/\s+/).map(Number);
   const routes = countPages(lines.map((l) => l.text).join('\n'));
-  return { seconds, cpuSeconds: user + system, peakMb: peakKb / 1024, phases, pages, routes };
+  const peakMbBySteps = { astro: stepPeakKb.astro / 1024, index: stepPeakKb.index / 1024 };
+  return { seconds, cpuSeconds: user + system, peakMb: peakKb / 1024, peakMbBySteps, phases, pages, routes };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,12 +10,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { build } from 'esbuild';
+import { cachedBundle } from '../lib/cached-bundle.ts';
 import { CMS_COLLECTIONS, CMS_FORMAT, createCmsConfig, getEntryShape } from '../../scripts/lib/cms-config.ts';
 import { CMS_BACKEND, type CmsBackend } from '../config/cms.ts';
 import { ADMIN } from '../i18n/zh-CN.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The folder of Astro's cache where the bundled editor is kept. */
+export const ADMIN_CACHE_FOLDER = 'admin-bundle';
 
 /** The admin page's policy: Decap's code from this origin; it injects its styles at run time. */
 export function getAdminCsp(backend: CmsBackend = CMS_BACKEND): string {
@@ -68,30 +70,35 @@ export interface WriteAdminOptions {
   /** The content folder, relative to the project root. */
   contentDir?: string;
   backend?: CmsBackend;
+  /** Where the bundled editor is kept between builds (src/lib/cached-bundle.ts); none when absent. */
+  cacheDir?: string;
 }
 
-/** Writes the web editor's files. */
-export async function writeAdmin(options: WriteAdminOptions): Promise<void> {
+/** Writes the web editor's files; resolves to whether its bundle came from the cache. */
+export async function writeAdmin(options: WriteAdminOptions): Promise<boolean> {
   const { outDir } = options;
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const require = createRequire(import.meta.url);
   const decapDir = dirname(require.resolve('decap-cms-app/dist/decap-cms-app.js'));
-  await build({
-    entryPoints: [join(ROOT, 'src/admin/main.ts')],
-    outfile: join(outDir, 'main.js'),
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    legalComments: 'none',
-    charset: 'utf8',
-    logLevel: 'warning',
-    // The UMD build of decap-cms-app (it leaves React to the page: bundled here from npm).
-    alias: { 'decap-cms-app': join(decapDir, 'decap-cms-app.js') },
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-  });
+  const reused = await cachedBundle(
+    {
+      entryPoints: [join(ROOT, 'src/admin/main.ts')],
+      outfile: join(outDir, 'main.js'),
+      bundle: true,
+      minify: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      legalComments: 'none',
+      charset: 'utf8',
+      logLevel: 'warning',
+      // The UMD build of decap-cms-app (it leaves React to the page: bundled here from npm).
+      alias: { 'decap-cms-app': join(decapDir, 'decap-cms-app.js') },
+      define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    },
+    options.cacheDir && join(options.cacheDir, ADMIN_CACHE_FOLDER),
+  );
   // Decap's lazy chunks and WebAssembly, loaded from next to main.js.
   for (const name of readdirSync(decapDir)) {
     if (/^\d+\.decap-cms-app\.js$|\.wasm$/.test(name)) copyFileSync(join(decapDir, name), join(outDir, name));
@@ -105,17 +112,26 @@ export async function writeAdmin(options: WriteAdminOptions): Promise<void> {
   };
   writeFileSync(join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   writeFileSync(join(outDir, 'index.html'), formatAdminPage(getAdminCsp(backend)));
+  return reused;
 }
 
 /** The build hook: dist/admin/ after the pages. */
 export function adminPage(options: { contentDir?: string } = {}): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'yangwang:admin',
     hooks: {
+      'astro:config:setup': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = join(fileURLToPath(dir), 'admin');
-        await writeAdmin({ outDir, ...(options.contentDir ? { contentDir: options.contentDir } : {}) });
-        logger.info('内容编辑器已写入 admin/');
+        const reused = await writeAdmin({
+          outDir,
+          ...(options.contentDir ? { contentDir: options.contentDir } : {}),
+          ...(cacheDir && { cacheDir }),
+        });
+        logger.info(`内容编辑器已写入 admin/${reused ? '（脚本沿用缓存）' : ''}`);
       },
     },
   };

@@ -44,7 +44,11 @@ import * as pagefind from 'pagefind';
 import { listFiles } from '../lib/list-files.ts';
 import { SEARCH_PARTS_FILE, TRADITIONAL_TABLE_FILE, type SearchParts } from '../lib/search-query.ts';
 import { buildTraditionalTable, HanCollector } from '../lib/traditional.ts';
+import { handoffFile } from './index-handoff.ts';
 import { ROUTER_KEYS_FILE, addPageKeys, buildRouter, parseKeys, serialiseKeys, writeRouter } from './search-router-build.ts';
+
+/** The folder of Astro's cache where finished parts are kept between builds. */
+export const SEARCH_CACHE_FOLDER = 'search-index';
 
 /** Where the index goes, under the site root; the search page loads `/pagefind/pagefind.js`. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -345,7 +349,20 @@ function pruneCache(dir: string, keep: ReadonlySet<string>, isCache: boolean): v
   }
 }
 
-/** The Astro integration: runs `buildSearchIndex` on the build's output directory. */
+/** The index's line in the build's log. */
+export function describeIndex(summary: SearchIndexSummary): string {
+  return `搜索索引：${summary.pageCount} 个页面，${summary.parts} 个分块（${summary.reused} 个沿用缓存），用时 ${(summary.milliseconds / 1000).toFixed(1)} 秒`;
+}
+
+/** The message of a failed index, in the editors' language. */
+export function indexFailure(error: unknown): string {
+  return `生成搜索索引失败：${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * The Astro integration: runs `buildSearchIndex` on the build's output directory, unless
+ * `npm run build` runs it after Astro (scripts/build.ts).
+ */
 export default function searchIndex(): AstroIntegration {
   let cacheDir: string | undefined;
   return {
@@ -355,7 +372,7 @@ export default function searchIndex(): AstroIntegration {
       // (tests/dev/content-check.test.ts never saw “watching for file changes”).
       'astro:config:setup': ({ config }) => {
         // Kept between builds with the rest of Astro's cache (README, “Building a large site”).
-        cacheDir = join(fileURLToPath(config.cacheDir), 'search-index');
+        cacheDir = join(fileURLToPath(config.cacheDir), SEARCH_CACHE_FOLDER);
       },
       'astro:build:done': async ({ dir, logger }) => {
         // The search benchmark builds a site once and indexes it separately, under measurement.
@@ -363,13 +380,13 @@ export default function searchIndex(): AstroIntegration {
           logger.warn('YANGWANG_SEARCH_INDEX=off：没有生成搜索索引');
           return;
         }
+        // `npm run build` indexes in a process of its own once Astro's has ended (src/integrations/index-handoff.ts).
+        if (handoffFile()) return;
         try {
           const summary = await buildSearchIndex(fileURLToPath(dir), { ...(cacheDir && { cacheDir }) });
-          logger.info(
-            `搜索索引：${summary.pageCount} 个页面，${summary.parts} 个分块（${summary.reused} 个沿用缓存），用时 ${(summary.milliseconds / 1000).toFixed(1)} 秒`,
-          );
+          logger.info(describeIndex(summary));
         } catch (error) {
-          throw new Error(`生成搜索索引失败：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          throw new Error(indexFailure(error), { cause: error });
         }
       },
     },

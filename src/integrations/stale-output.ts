@@ -24,6 +24,8 @@ import { mkdirSync, readdirSync, rmdirSync, rmSync, statSync, unlinkSync, writeF
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { handoffFile } from './index-handoff.ts';
+import { SEARCH_BUNDLE_DIR } from './search-index.ts';
 
 export interface SweepResult {
   removedFiles: number;
@@ -32,15 +34,23 @@ export interface SweepResult {
 
 /**
  * Deletes every file under `dir` that is not in `produced` and whose status-change time is before
- * `since` (epoch ms), and every folder left empty. Returns what it removed. The folder itself is kept.
+ * `since` (epoch ms), and every folder left empty. Returns what it removed. The folder itself is
+ * kept, and so are the top-level folders named in `skip`.
  */
-export function sweepStaleOutput(dir: string, since: number, produced: ReadonlySet<string> = new Set()): SweepResult {
+export function sweepStaleOutput(
+  dir: string,
+  since: number,
+  produced: ReadonlySet<string> = new Set(),
+  skip: ReadonlySet<string> = new Set(),
+): SweepResult {
   const result: SweepResult = { removedFiles: 0, removedDirs: 0 };
   const walk = (folder: string): boolean => {
     let empty = true;
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
+      if (folder === dir && skip.has(entry.name)) {
+        empty = false;
+      } else if (entry.isDirectory()) {
         if (walk(path)) {
           rmdirSync(path);
           result.removedDirs++;
@@ -82,7 +92,9 @@ export function staleOutput(): AstroIntegration {
         rmSync(join(outDir, MARKER), { force: true });
         // Every route's files, those rendered and those kept in place.
         const produced = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-        const removed = sweepStaleOutput(outDir, started, produced);
+        // Under `npm run build` the search index is written after this, into a folder it empties first.
+        const later = handoffFile() ? new Set([SEARCH_BUNDLE_DIR]) : undefined;
+        const removed = sweepStaleOutput(outDir, started, produced, later);
         if (removed.removedFiles > 0) logger.info(`删除了上次构建留下、这次没有生成的 ${removed.removedFiles} 个文件`);
       },
     },

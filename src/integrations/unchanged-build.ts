@@ -27,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { getContentDir } from '../content-input/tree/check-content.ts';
 import { listFiles } from '../lib/list-files.ts';
+import { INDEX_HANDOFF_ENV, handoffFile, writeHandoff } from './index-handoff.ts';
 
 /** The record, one per cache folder. */
 export const BUILD_RECORD_FILE = 'yangwang-last-build.json';
@@ -57,7 +58,7 @@ function hashTree(hash: Hash, dir: string, skip: ReadonlySet<string> = new Set()
 export function inputsDigest(root: string, outDir: string, cacheDir: string, env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash('sha256');
   const settings = Object.keys(env)
-    .filter((name) => SETTINGS.test(name) && name !== 'YANGWANG_ALWAYS_BUILD')
+    .filter((name) => SETTINGS.test(name) && name !== 'YANGWANG_ALWAYS_BUILD' && name !== INDEX_HANDOFF_ENV)
     .sort()
     .map((name) => `${name}=${env[name] ?? ''}`);
   hash.update(`${process.version}\n${resolve(outDir)}\n${resolve(cacheDir)}\n${settings.join('\n')}\n`);
@@ -90,6 +91,13 @@ function folders(config: AstroConfig) {
   return { root: fileURLToPath(config.root), outDir: fileURLToPath(config.outDir), cacheDir: fileURLToPath(config.cacheDir) };
 }
 
+/** Records a successful build: its inputs as it started, and the output folder as it is now. */
+export function writeBuildRecord(file: string, inputs: string, outDir: string): void {
+  const output = outputDigest(outDir);
+  const record: BuildRecord = { inputs, output: output.digest, files: output.files };
+  writeFileSync(file, JSON.stringify(record));
+}
+
 function readRecord(file: string): BuildRecord | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf-8')) as BuildRecord;
@@ -106,13 +114,16 @@ function readRecord(file: string): BuildRecord | undefined {
 export function unchangedBuild(): { check: AstroIntegration; record: AstroIntegration } {
   let inputs = '';
   let recordFile = '';
+  let cacheDir = '';
   return {
     check: {
       name: 'yangwang:unchanged-build',
       hooks: {
         'astro:config:setup': ({ command, config, logger }) => {
           if (command !== 'build') return;
-          const { root, outDir, cacheDir } = folders(config);
+          const paths = folders(config);
+          const { root, outDir } = paths;
+          cacheDir = paths.cacheDir;
           recordFile = join(cacheDir, BUILD_RECORD_FILE);
           const started = performance.now();
           // The inputs as this build starts: a file saved while it runs makes the next build run.
@@ -139,10 +150,19 @@ export function unchangedBuild(): { check: AstroIntegration; record: AstroIntegr
       name: 'yangwang:record-build',
       hooks: {
         'astro:build:done': ({ dir }) => {
+          // Under `npm run build` the search index is still to come (src/integrations/index-handoff.ts):
+          // the build is recorded after it, by scripts/build.ts.
+          const handoff = handoffFile();
+          if (handoff) {
+            writeHandoff(handoff, {
+              outDir: fileURLToPath(dir),
+              cacheDir,
+              ...(inputs && recordFile && { record: { file: recordFile, inputs } }),
+            });
+            return;
+          }
           if (!inputs || !recordFile) return;
-          const output = outputDigest(fileURLToPath(dir));
-          const record: BuildRecord = { inputs, output: output.digest, files: output.files };
-          writeFileSync(recordFile, JSON.stringify(record));
+          writeBuildRecord(recordFile, inputs, fileURLToPath(dir));
         },
       },
     },

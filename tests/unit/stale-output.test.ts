@@ -46,3 +46,14 @@ test('keeps the files Astro lists as a route output even when it left them untou
   });
   expect(tree(dir)).toEqual(['stories/', 'stories/kept/', 'stories/kept/index.html']);
 });
+
+test('leaves a skipped top-level folder to the step that writes it later (the search index)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stale-output-'));
+  mkdirSync(join(dir, 'pagefind', 'parts'), { recursive: true });
+  mkdirSync(join(dir, 'stories', 'pagefind'), { recursive: true });
+  writeFileSync(join(dir, 'pagefind', 'parts', 'old.pf_meta'), 'last build');
+  writeFileSync(join(dir, 'stories', 'pagefind', 'index.html'), 'a story named pagefind, removed');
+  await sleep(20);
+  expect(sweepStaleOutput(dir, Date.now(), new Set(), new Set(['pagefind']))).toEqual({ removedFiles: 1, removedDirs: 2 });
+  expect(tree(dir)).toEqual(['pagefind/', 'pagefind/parts/', 'pagefind/parts/old.pf_meta']);
+});

@@ -1,0 +1,44 @@
+/**
+ * `npm run build` runs in two processes, one after the other (scripts/build.ts): Astro's build,
+ * then the search index. Pagefind holds a part of the index in memory while it indexes it, and
+ * Astro's process keeps what it grew to while rendering (about 2.6 GB resident at 10,000 stories,
+ * which it does not return to the system): indexing inside Astro's `astro:build:done` made the
+ * build's peak the sum of both (BENCHMARKS.md). In a process of its own, after Astro's has ended,
+ * the peak is the larger of the two.
+ *
+ * scripts/build.ts names a file in the environment variable below. When it is set, the search index
+ * is not built inside Astro (src/integrations/search-index.ts), and the last integration
+ * (`unchangedBuild().record`) writes this hand-off instead of the record of a successful build: what
+ * the next step needs to index the output and then record the build. No hand-off after Astro
+ * exits 0 means the build stopped because nothing had changed. `astro build` run on its own
+ * (without the variable) indexes inside Astro as before and writes the same files.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** The environment variable naming the hand-off file. */
+export const INDEX_HANDOFF_ENV = 'YANGWANG_INDEX_HANDOFF';
+
+export interface IndexHandoff {
+  /** The output folder Astro wrote (absolute). */
+  outDir: string;
+  /** Astro's cache folder (absolute); the search index keeps its parts in `search-index/` inside it. */
+  cacheDir: string;
+  /** The record of this build, written once the index is done (src/integrations/unchanged-build.ts). */
+  record?: { file: string; inputs: string };
+}
+
+/** The hand-off file of this build, when `npm run build` asked for one. */
+export function handoffFile(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const file = env[INDEX_HANDOFF_ENV];
+  return file === undefined || file === '' ? undefined : file;
+}
+
+export function writeHandoff(file: string, handoff: IndexHandoff): void {
+  writeFileSync(file, JSON.stringify(handoff));
+}
+
+/** The hand-off Astro wrote, or undefined when it wrote none. */
+export function readHandoff(file: string): IndexHandoff | undefined {
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf-8')) as IndexHandoff;
+}
