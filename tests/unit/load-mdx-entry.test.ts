@@ -3,10 +3,11 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { formatProblem } from '../../src/content-input/problem.ts';
 import { getRenderedEntriesVersion, keepRenderedEntry } from '../../src/content-input/tree/rendered-entries.ts';
+import { bodyOf, readBody } from '../../src/content-input/entry/body-files.ts';
 import { mdxLoader } from '../../src/content-input/astro/mdx-loader.ts';
 import { loadMdxEntry } from '../../src/content-input/entry/mdx-entry.ts';
 import { yamlListLoader } from '../../src/content-input/astro/yaml-loader.ts';
@@ -57,17 +58,26 @@ interface StoredEntry {
   data: Record<string, unknown>;
   filePath?: string;
   digest?: string | number;
-  rendered?: { html: string };
+  rendered?: { html: string; metadata?: Record<string, unknown> };
 }
+
+/** Astro's cache folder of the stand-in: the loader keeps the bodies there. */
+const CACHE = mkdtempSync(join(tmpdir(), 'yangwang-loader-cache-'));
+afterAll(() => rmSync(CACHE, { recursive: true, force: true }));
+
+/** The body the loader stored for an entry, as its page reads it. */
+const bodyHtml = (entry: StoredEntry | undefined) => (entry ? readBody(bodyOf(entry)) : undefined);
 
 async function runLoader(base: string, stored = new Map<string, StoredEntry>()) {
   const loader = mdxLoader({ base, createSchema: createStorySchema });
   const context = {
-    config: { root: pathToFileURL(`${process.cwd()}/`) },
+    collection: 'stories',
+    config: { root: pathToFileURL(`${process.cwd()}/`), cacheDir: pathToFileURL(`${CACHE}/`) },
     store: {
       get: (id: string) => stored.get(id),
       set: (e: { id: string; data: Record<string, unknown> }) => stored.set(e.id, e),
       keys: () => [...stored.keys()],
+      values: () => [...stored.values()],
       delete: (id: string) => stored.delete(id),
     },
     generateDigest: (value: unknown) => createHash('sha256').update(String(value)).digest('hex'),
@@ -118,15 +128,15 @@ describe('mdxLoader', () => {
     const checked = loadMdxEntry(source, `${base}/good-story/index.mdx`, file, createStorySchema);
     const rules = await getRenderedEntriesVersion();
     await keepRenderedEntry(rules, file, source, { ...checked, html: '<p>rendered by the check</p>' });
-    expect((await runLoader(base)).get('good-story')?.rendered?.html).toBe('<p>rendered by the check</p>');
+    expect(bodyHtml((await runLoader(base)).get('good-story'))).toBe('<p>rendered by the check</p>');
 
     await keepRenderedEntry(rules, file, `${source}\n（旧稿）`, { ...checked, html: '<p>stale</p>' });
-    expect((await runLoader(base)).get('good-story')?.rendered?.html).toContain('<h2 id="第一节">第一节</h2>');
+    expect(bodyHtml((await runLoader(base)).get('good-story'))).toContain('<h2 id="第一节">第一节</h2>');
 
     // An image added to the entry's folder may change what the entry renders: not taken.
     await keepRenderedEntry(rules, file, source, { ...checked, html: '<p>before the folder changed</p>' });
     writeFileSync(join(dirname(file), 'new.jpg'), 'x');
-    expect((await runLoader(base)).get('good-story')?.rendered?.html).toContain('<h2 id="第一节">第一节</h2>');
+    expect(bodyHtml((await runLoader(base)).get('good-story'))).toContain('<h2 id="第一节">第一节</h2>');
     cleanup();
   });
 });

@@ -3,7 +3,7 @@
  * does not render an unchanged entry again, drops deleted entries, and stops on bad content
  * listing every problem.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -26,7 +26,7 @@ function createContext(root: string) {
   let parsed = 0;
   const context = {
     collection: 'stories',
-    config: { root: pathToFileURL(`${root}/`) },
+    config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/node_modules/.astro/`) },
     logger: { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined },
     generateDigest: (value: string) => String(value.length) + ':' + value.slice(-40),
     parseData: ({ data }: { data: Record<string, unknown> }) => {
@@ -40,6 +40,7 @@ function createContext(root: string) {
         return true;
       },
       keys: () => [...entries.keys()],
+      values: () => [...entries.values()],
       delete: (id: string) => entries.delete(id),
     },
   };
@@ -68,7 +69,12 @@ describe('mdxLoader', () => {
     const entry = entries.get('good-story');
     expect(entry?.filePath).toBe('content/stories/good-story/index.mdx');
     expect(entry?.digest).toBeTruthy();
-    expect(entry?.rendered?.html).toContain('<h2 id="第一节">第一节</h2>');
+    // The body is kept in a file of Astro's cache, not in the store.
+    expect(entry?.rendered?.html).toBe('');
+    const bodyPath = entry?.rendered?.metadata?.body;
+    expect(typeof bodyPath).toBe('string');
+    expect(String(bodyPath)).toMatch(/^node_modules\/\.astro\/yangwang-bodies\/stories\/.+\.html$/);
+    expect(readFileSync(join(dir, String(bodyPath)), 'utf-8')).toContain('<h2 id="第一节">第一节</h2>');
     expect(parsedCount()).toBe(2);
 
     writeFileSync(
@@ -78,6 +84,18 @@ describe('mdxLoader', () => {
     await loader.load(context);
     expect(parsedCount()).toBe(3);
     expect(entries.get('second-story')?.data.title).toBe('改过的故事');
+    // The edited entry's old body is gone; one body per stored entry.
+    const bodies = join(dir, 'node_modules/.astro/yangwang-bodies/stories');
+    expect(readdirSync(bodies).sort()).toEqual(
+      [...entries.values()].map((e) => String(e.rendered?.metadata?.body).split('/').at(-1)).sort(),
+    );
+    expect(readFileSync(join(dir, String(entries.get('second-story')?.rendered?.metadata?.body)), 'utf-8')).toContain('改过的正文');
+
+    // A body file lost from the cache: its entry is rendered again, though its text is unchanged.
+    rmSync(join(dir, String(entries.get('good-story')?.rendered?.metadata?.body)));
+    await loader.load(context);
+    expect(parsedCount()).toBe(4);
+    expect(readFileSync(join(dir, String(entries.get('good-story')?.rendered?.metadata?.body)), 'utf-8')).toContain('第一节');
   });
 
   it('drops entries whose folder was removed', async () => {

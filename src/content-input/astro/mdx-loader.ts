@@ -1,9 +1,11 @@
 /**
  * The content loader for collections editors write in MDX (stories, teachers): every
  * `<slug>/index.mdx` under `base` is parsed as data by `renderMdx` (never compiled or run),
- * validated, and stored with its rendered HTML and a digest, so an unchanged entry is not
- * rendered again. In `astro dev` the watcher reloads an edited file.
+ * validated, and stored with a digest, so an unchanged entry is not rendered again. Its rendered
+ * HTML goes to a file in Astro's cache, not into the content store (entry/body-files.ts says why);
+ * the store keeps the file's place. In `astro dev` the watcher reloads an edited file.
  */
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +15,10 @@ import { readContentFile } from '../entry/read-content.ts';
 import { ContentError, type ContentProblem } from '../problem.ts';
 import { handleLoaderProblems } from './loader-problems.ts';
 import { getRenderedEntriesVersion, takeRenderedEntry } from '../tree/rendered-entries.ts';
+import { bodyFile, bodyFolder, pruneBodies, writeBody } from '../entry/body-files.ts';
 
-/** Bumped when the renderer's output changes, so stored entries are rendered again. */
-const RENDERER_VERSION = '2';
+/** Bumped when the renderer's output or what is stored changes, so stored entries are rendered again. */
+const RENDERER_VERSION = '3';
 
 export interface MdxLoaderOptions {
   /** Folder holding one `<slug>/index.mdx` per entry, relative to the project root. */
@@ -42,6 +45,7 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
     load: async (context: LoaderContext) => {
       const root = fileURLToPath(context.config.root);
       const baseDir = resolve(root, options.base);
+      const bodies = bodyFolder(fileURLToPath(context.config.cacheDir), context.collection);
       const seen = new Set<string>();
       // The rules' version, read once per load when the first entry needs it.
       let rules: Promise<string> | undefined;
@@ -57,9 +61,9 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         const id = file.split('/').at(-2) ?? '';
         seen.add(id);
         const existing = context.store.get(id);
-        // Unchanged since the last build: keep the stored entry (its images stay registered,
-        // since Astro rebuilds the image imports from the stored entries).
-        if (existing?.digest === digest) return [];
+        // Unchanged since the last build, its body still kept: keep the stored entry (its images
+        // stay registered, since Astro rebuilds the image imports from the stored entries).
+        if (existing?.digest === digest && existsSync(bodyFile(bodies, digest))) return [];
         // A build takes what the content check rendered; `astro dev` renders each change itself.
         const taken = context.watcher
           ? undefined
@@ -67,14 +71,15 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         const loaded = taken ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
         if (loaded.problems.length) return loaded.problems;
         const data = await context.parseData({ id, data: loaded.data, filePath: file });
+        const body = writeBody(bodies, digest, loaded.html, root);
         context.store.set({
           id,
           data,
           filePath: file,
           digest,
           rendered: {
-            html: loaded.html,
-            metadata: { headings: loaded.headings, characterCount: loaded.characterCount },
+            html: '',
+            metadata: { headings: loaded.headings, characterCount: loaded.characterCount, body },
           },
         });
         return [];
@@ -88,6 +93,10 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         if (!seen.has(id)) context.store.delete(id);
       }
       handleLoaderProblems(context, problems);
+      pruneBodies(
+        bodies,
+        context.store.values().flatMap((entry) => (entry.digest === undefined ? [] : [String(entry.digest)])),
+      );
 
       const watcher = context.watcher;
       if (!watcher) return;

@@ -10,6 +10,7 @@ import { getStoryTeachers } from '../teachers.ts';
 import { estimateReadingMinutes } from '../../lib/reading-time.ts';
 import { getStoryCards, type StoryCardData, type StoryLink } from './cards.ts';
 import { toStaticPath } from './static-paths.ts';
+import { bodyOf, type BodyRef } from '../../content-input/entry/body-files.ts';
 
 /** A teacher as a story page names them: linked, with the school. */
 export interface StoryTeacher {
@@ -30,8 +31,8 @@ export interface StoryRoute {
   id: string;
   /** The story's own fields (title, dates, cover, figures, themes, corrections …). */
   story: Story['data'];
-  /** The body as the loader rendered it. */
-  html: string;
+  /** The body as the loader rendered it, read when the page renders (content-input/entry/body-files.ts). */
+  body: BodyRef;
   readingMinutes: number;
   teachers: StoryTeacher[];
   places: StoryPlace[];
@@ -57,7 +58,7 @@ export async function getStoryRoute(story: Story): Promise<StoryRoute> {
   return {
     id: story.id,
     story: story.data,
-    html: story.rendered?.html ?? '',
+    body: bodyOf(story),
     readingMinutes: estimateReadingMinutes(getCharacterCount(story)),
     teachers,
     places,

@@ -9,11 +9,13 @@ import { getStoriesByTeacher } from '../stories.ts';
 import { getTeachers, type Teacher } from '../teachers.ts';
 import { getStoryCards, type StoryCardData } from './cards.ts';
 import { toStaticPath } from './static-paths.ts';
+import { bodyOf, type BodyRef } from '../../content-input/entry/body-files.ts';
 
 export interface TeacherRoute {
   id: string;
   teacher: Teacher['data'];
-  html: string;
+  /** The rendered body, read when the page renders (content-input/entry/body-files.ts). */
+  body: BodyRef;
   school: { id: string; name: string } | undefined;
   /** The years of the teacher's honours that have a roll page. */
   rollYears: number[];
@@ -28,7 +30,7 @@ export async function getTeacherRoute(teacher: Teacher): Promise<TeacherRoute> {
   return {
     id: teacher.id,
     teacher: teacher.data,
-    html: teacher.rendered?.html ?? '',
+    body: bodyOf(teacher),
     school: school ? { id: school.id, name: school.data.name } : undefined,
     rollYears: (await getHonourYears()).map((h) => h.data.year).filter((year) => held.has(year)),
     stories: await getStoryCards(await getStoriesByTeacher(teacher.id)),

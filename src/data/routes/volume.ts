@@ -8,6 +8,7 @@ import type { Story } from '../stories.ts';
 import type { FeedStory } from '../feeds.ts';
 import { getTeacherNames } from './cards.ts';
 import { toStaticPath } from './static-paths.ts';
+import { bodyOf, type BodyRef } from '../../content-input/entry/body-files.ts';
 
 /** A line of the table of contents. */
 export interface ChapterEntry {
@@ -23,7 +24,8 @@ export interface ChapterEntry {
 export interface PrintChapter extends ChapterEntry {
   subtitle: string | undefined;
   published: string;
-  html: string;
+  /** The rendered body, read when the page renders (content-input/entry/body-files.ts). */
+  body: BodyRef;
   figures: Story['data']['figures'];
 }
 
@@ -64,7 +66,7 @@ export async function getVolumePrintRoute(volume: Volume): Promise<VolumePrintRo
       ...(await toChapterEntry(number, story)),
       subtitle: story.data.subtitle,
       published: story.data.published,
-      html: story.rendered?.html ?? '',
+      body: bodyOf(story),
       figures: story.data.figures,
     })),
   );

@@ -107,7 +107,7 @@ describe("a story's page", () => {
       },
     ]);
     expect(ids(route.related)).toEqual(['s01', 's02', 's03']);
-    expect(route.html).toBe('<p>两位老师的正文</p>');
+    expect(route.body).toEqual({ html: '<p>两位老师的正文</p>' });
     expect(route.readingMinutes).toBeGreaterThan(0);
   });
 
@@ -175,10 +175,10 @@ describe("a volume's pages", () => {
       [3, 's01', '林秋云'],
     ]);
     const print = await routes.volume.getVolumePrintRoute(yangwang);
-    expect(print.chapters.map((c) => [c.id, c.published, c.html])).toEqual([
-      ['s03', '2024-01-29', '<p>故事03的正文</p>'],
-      ['both', '2023-06-01', '<p>两位老师的正文</p>'],
-      ['s01', '2024-01-31', '<p>故事01的正文</p>'],
+    expect(print.chapters.map((c) => [c.id, c.published, c.body])).toEqual([
+      ['s03', '2024-01-29', { html: '<p>故事03的正文</p>' }],
+      ['both', '2023-06-01', { html: '<p>两位老师的正文</p>' }],
+      ['s01', '2024-01-31', { html: '<p>故事01的正文</p>' }],
     ]);
     for (const paths of [routes.volume.getVolumePaths, routes.volume.getVolumePrintPaths, routes.volume.getVolumeFeedPaths]) {
       expect((await paths()).map((p) => p.params.slug)).toEqual(['yangwang']);
