@@ -5,7 +5,7 @@
  * search finds the same pages for names, pinyin, schools and titles while loading fewer parts,
  * and on /search/ a common word shows “至少 N 条” until “显示更多结果” searches the rest.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -31,6 +31,14 @@ const stored = new Map<string, string>();
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'yangwang-router-'));
   cpSync(DIST, root, { recursive: true, filter: (source) => !source.startsWith(join(DIST, 'pagefind')) });
+  // A page that has names' and a school's words apart, never as typed (see “pages that have the
+  // query as typed come first”); short and repeating them, so Pagefind ranks it high.
+  mkdirSync(join(root, 'apart'));
+  writeFileSync(
+    join(root, 'apart', 'index.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>分开</title></head><body><main data-pagefind-body><h1>唐老师</h1>` +
+      `<p>${'唐老师、浩然和瑛子；林老师、秋天和云朵；屯溪、现代、实验、学校、家访。'.repeat(3)}</p></main></body></html>`,
+  );
   parts = (await buildSearchIndex(root, { partPages: 6 })).parts;
   for (const entry of readdirSync(join(root, 'pagefind'), { withFileTypes: true, recursive: true })) {
     if (!entry.name.endsWith('.pf_fragment')) continue;
@@ -153,6 +161,26 @@ describe('a routed search finds every page searching every part finds that has t
     expect(routed.answer.parts.routed).toBe(0);
     expect(routed.answer.allIds).toEqual([]);
   });
+});
+
+describe('pages that have the query as typed come first', () => {
+  // Pagefind matches a name as its words ANDed (唐浩瑛 → 唐 浩 瑛, Intl.Segmenter's split), so
+  // pages with those words apart (the page /apart/) are results too; the search page ranks the
+  // pages that have each such piece whole first.
+  for (const query of ['唐浩瑛', '林秋云', '屯溪现代实验学校', '林秋云 家访']) {
+    it(query, async () => {
+      for (const routing of [false, true]) {
+        const { answer } = await search(query, { routing, complete: true });
+        const ids = answer.allIds ?? answer.ids;
+        const apart = ids.findIndex((id) => !contains(id, query));
+        expect(apart, `${query}: some result lacks it`).toBeGreaterThan(0);
+        expect(
+          ids.slice(apart).filter((id) => contains(id, query)),
+          `${query} (${routing ? 'routed' : 'every part'}): pages with it ranked after pages without`,
+        ).toEqual([]);
+      }
+    });
+  }
 });
 
 describe('the search page with a common word', () => {
