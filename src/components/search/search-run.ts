@@ -215,7 +215,8 @@ export async function routeQuery(index: LoadedIndex, term: string | null): Promi
     const maskOf = (key: string) => maps.get(shardOf(key, count))?.get(key) ?? 0n;
     parts = routeParts(keys, maskOf, index.parts.length);
     own = routeParts([exact], maskOf, index.parts.length);
-    if (own.length === 0) own = [...new Set(pieceKeys.flatMap((key) => routeParts([key], maskOf, index.parts.length)))].sort((a, b) => a - b);
+    if (own.length === 0)
+      own = [...new Set(pieceKeys.flatMap((key) => routeParts([key], maskOf, index.parts.length)))].sort((a, b) => a - b);
     own = own.filter((i) => parts.includes(i));
   }
   const story = (i: number) => isStoryPart(index.parts[i]);
