@@ -141,17 +141,16 @@ function listOf(results: PagefindResult[], scope: PagefindFilters = {}, routed =
  * school's or a title's own page is ranked against every page that contains the query.
  */
 export const FEW_PARTS = 3;
-/**
- * A query of which Pagefind splits a piece into several words (a name: 潘守仁 → 潘 守仁) also
- * matches pages that have those words apart, which would fill a first screen from the first parts
- * searched. When no page has it as its whole title or name (which would put its own pages in the
- * first step), such a query routed to at most this many parts searches them all before ranking.
- */
-export const MAX_SPLIT_PARTS = 12;
 /** Results a first screen shows: a common query searches parts until it has this many. */
 export const FIRST_SCREEN = 10;
 /** Parts added per step when a common query needs more results for its first screen. */
 const PARTS_PER_STEP = 2;
+/**
+ * Parts searched before the first screen is shown, at most, once anything is found: each costs
+ * its page list (about 14 KB at 10,000 stories) and a chunk per word. The rest are searched when
+ * the reader asks for more results or opens the filters.
+ */
+export const MAX_FIRST_PARTS = 4;
 
 let routing = true;
 /** Turns the router off (every search loads every part), for the benchmarks' comparison. */
@@ -177,17 +176,12 @@ function loadShard(digest: string, shard: number): Promise<Map<string, bigint>> 
 /** Story parts are named `stories-…` and listed oldest first (src/integrations/search-index.ts). */
 const isStoryPart = (name: string | undefined) => name?.startsWith('stories') === true;
 
-/** Parts of a query's own pages searched in the first step, at most. */
-const MAX_OWN_PARTS = 4;
-
 /** The parts a query searches, in order, and how many of them it searches before showing results. */
 export interface Route {
   order: number[];
   first: number;
   /** How many of the first parts hold a page whose whole title or name is the query. */
   own: number;
-  /** Some piece of the query is more than one word for Pagefind (see MAX_SPLIT_PARTS). */
-  split: boolean;
 }
 
 /**
@@ -222,17 +216,16 @@ export async function routeQuery(index: LoadedIndex, term: string | null): Promi
   const story = (i: number) => isStoryPart(index.parts[i]);
   // Each part the first step loads costs its page list (about 14 KB at 10,000 stories) and a
   // chunk per word: one part of each kind keeps a name's first search near 200 KB.
-  const owned = [...own.filter((i) => !story(i)), ...own.filter(story).reverse()].slice(0, MAX_OWN_PARTS);
+  const owned = [...own.filter((i) => !story(i)), ...own.filter(story).reverse()].slice(0, MAX_FIRST_PARTS);
   const others = parts.filter((i) => !story(i) && !owned.includes(i));
   const stories = parts.filter((i) => story(i) && !owned.includes(i)).reverse();
   const order = [...owned, ...others, ...stories];
-  const split = term !== null && splitPieces(term).length > 0;
   // Pinyin and initials (a query without Han characters) are on the profiles and school pages:
   // their parts all come first, so a name typed in pinyin finds its profile whichever people part
   // holds it (with only the first, 4 of 6 pinyin names at 10,000 stories had it 11th).
   const latin = term !== null && !/\p{Script=Han}/u.test(term);
   const firstStep = latin ? owned.length + Math.max(1, others.length) : Math.max(1, owned.length);
-  return { order, first: Math.min(order.length, firstStep), own: owned.length, split };
+  return { order, first: Math.min(order.length, firstStep), own: owned.length };
 }
 
 /**
@@ -283,15 +276,14 @@ async function searchByRelevance(index: LoadedIndex, term: string | null, filter
     for (const phrase of phrases) whole.push(new Set((await pagefind.search(`"${phrase}"`, options)).results.map((r) => r.id)));
     return { scope, results: phrasesFirst(results, whole) };
   };
-  // A split query without a page of that exact title or name (a name only in story text) is
-  // searched in every routed part; with one, its own pages come first in the first step.
-  if (!routing || order.length <= FEW_PARTS || (route.split && route.own === 0 && order.length <= MAX_SPLIT_PARTS)) {
+  if (!routing || order.length <= FEW_PARTS) {
     const { scope, results } = await run(order);
     return listOf(results, scope, order.length);
   }
   let searched = order.slice(0, route.first);
   let found = await run(searched);
-  while (found.results.length < FIRST_SCREEN && searched.length < order.length) {
+  const enough = () => found.results.length >= FIRST_SCREEN || (found.results.length > 0 && searched.length >= MAX_FIRST_PARTS);
+  while (!enough() && searched.length < order.length) {
     searched = order.slice(0, searched.length + PARTS_PER_STEP);
     found = await run(searched);
   }
