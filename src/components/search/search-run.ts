@@ -187,11 +187,12 @@ export interface Route {
 /**
  * The parts a term searches, in the order they are searched: first the parts of its own pages,
  * pages whose whole title or name is the query (a name's profile, a school's page, a story of that
- * title, a story about that teacher): one part of people and schools and the part of the newest
- * such story; then people and schools, then stories newest first. The first step is the own
- * parts alone; without any, the first part in that order (every people and school part for a
- * query without Han characters: pinyin). A common query then adds parts until a screenful is
- * found. Every part, in that order, when there is no router or no term.
+ * title, a story about that teacher; for a query of several pieces that is no page's whole title
+ * or name, the own pages of its pieces), people and schools first, then stories newest first, at
+ * most MAX_FIRST_PARTS; then the other routed parts, people and schools, then stories newest
+ * first. The first step is the own parts alone; without any, the first part in that order (every
+ * people and school part for a query without Han characters: pinyin). Every part, in that order,
+ * when there is no router or no term.
  */
 export async function routeQuery(index: LoadedIndex, term: string | null): Promise<Route> {
   let parts = index.parts.map((_, i) => i);
@@ -214,8 +215,6 @@ export async function routeQuery(index: LoadedIndex, term: string | null): Promi
     own = own.filter((i) => parts.includes(i));
   }
   const story = (i: number) => isStoryPart(index.parts[i]);
-  // Each part the first step loads costs its page list (about 14 KB at 10,000 stories) and a
-  // chunk per word: one part of each kind keeps a name's first search near 200 KB.
   const owned = [...own.filter((i) => !story(i)), ...own.filter(story).reverse()].slice(0, MAX_FIRST_PARTS);
   const others = parts.filter((i) => !story(i) && !owned.includes(i));
   const stories = parts.filter((i) => story(i) && !owned.includes(i)).reverse();
@@ -258,10 +257,11 @@ function scopeOf(index: LoadedIndex, parts: readonly number[]): PagefindFilters 
 }
 
 /**
- * Relevance order over the routed parts. A query routed to few parts searches them all; one
- * routed to many searches the first step of `routeQuery`'s order (the parts of exact titles and
- * the next part), adding parts until a first screen is full, and the rest when `completeAll` is
- * called (the reader asks for more results or opens the filters).
+ * Relevance order over the routed parts, pages with the query as typed first (`phrasesFirst`). A
+ * query routed to few parts searches them all; one routed to more searches the first step of
+ * `routeQuery`'s order (its own pages' parts), adding parts until a first screen is full or, once
+ * anything is found, MAX_FIRST_PARTS are searched; the rest when `completeAll` is called (the
+ * reader asks for more results or opens the filters).
  */
 async function searchByRelevance(index: LoadedIndex, term: string | null, filters: PagefindFilters, route: Route): Promise<ResultList> {
   const { order } = route;
@@ -284,7 +284,9 @@ async function searchByRelevance(index: LoadedIndex, term: string | null, filter
   let found = await run(searched);
   const enough = () => found.results.length >= FIRST_SCREEN || (found.results.length > 0 && searched.length >= MAX_FIRST_PARTS);
   while (!enough() && searched.length < order.length) {
-    searched = order.slice(0, searched.length + PARTS_PER_STEP);
+    // Inside the loop something found means fewer than MAX_FIRST_PARTS are searched so far.
+    const next = searched.length + PARTS_PER_STEP;
+    searched = order.slice(0, found.results.length > 0 ? Math.min(next, MAX_FIRST_PARTS) : next);
     found = await run(searched);
   }
   const left = searched.length < order.length ? { searched: searched.length, searchAll: () => run(order) } : undefined;
