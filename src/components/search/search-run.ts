@@ -144,13 +144,13 @@ export const FEW_PARTS = 3;
 /** Results a first screen shows: a common query searches parts until it has this many. */
 export const FIRST_SCREEN = 10;
 /** Parts added per step when a common query needs more results for its first screen. */
-const PARTS_PER_STEP = 2;
+const PARTS_PER_STEP = 1;
 /**
  * Parts searched before the first screen is shown, at most, once anything is found: each costs
  * its page list (about 14 KB at 10,000 stories) and a chunk per word. The rest are searched when
  * the reader asks for more results or opens the filters.
  */
-export const MAX_FIRST_PARTS = 4;
+export const MAX_FIRST_PARTS = 3;
 
 let routing = true;
 /** Turns the router off (every search loads every part), for the benchmarks' comparison. */
