@@ -218,6 +218,32 @@ function pickQueries(pages: SitePage[]): Query[] {
   return queries;
 }
 
+/**
+ * The queries of `npm run bench:search`'s first searches (scripts/bench/search.ts, `pickQueries`),
+ * picked the same way from the site: a teacher's and a school's name, pinyin initials no page has,
+ * common words, a stop word, a story's title and two words. Measured for bytes only.
+ */
+function firstSearchQueries(site: string): string[] {
+  const dirs = (folder: string) =>
+    readdirSync(join(site, folder), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
+  const title = (dir: string) => /<h1[^>]*>([^<]+)/.exec(readFileSync(join(dir, 'index.html'), 'utf-8'))?.[1]?.trim() ?? '';
+  const teachers = dirs('teachers');
+  const schools = dirs('schools');
+  const story = dirs('stories').find((d) => !/^\d+$/.test(d) && d !== 'page');
+  return [
+    title(join(site, 'teachers', teachers[Math.floor(teachers.length / 2)] ?? '')),
+    title(join(site, 'schools', schools[Math.floor(schools.length / 3)] ?? '')),
+    'zzzz',
+    '学生',
+    '孩子',
+    '的',
+    story ? title(join(site, 'stories', story)) : '山里的灯',
+    '乡村 数学',
+  ];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Running the site's search in Chromium
 
@@ -256,6 +282,10 @@ interface QueryScore {
   firstExcerpt?: string;
   /** Up to five truth pages the search did not find. */
   missed: string[];
+  /** Bytes the server sent for a cold search until five results' data (a fresh browser context). */
+  bytes?: number;
+  /** Parts searched for the first results / routed to / in all. */
+  parts?: { routed: number; searched: number; total: number };
 }
 
 function score(query: Query, answer: BrowserAnswer, fragments: Map<string, { url: string; content: string }>): QueryScore {
@@ -326,6 +356,8 @@ interface ClassSummary {
   recallAll: number;
   ownFirst?: string;
   segmentationMismatch?: number;
+  /** Mean and largest bytes of a cold search until five results. */
+  bytes?: { mean: number; max: number };
 }
 
 const mean = (values: number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
@@ -343,6 +375,10 @@ function summarise(scores: QueryScore[]): ClassSummary[] {
       recallAll: mean(of.map((s) => s.recallAll)),
       ...(owned.length > 0 && { ownFirst: `${owned.filter((s) => s.ownFirst).length}/${owned.length}` }),
       ...(mismatch.length > 0 && { segmentationMismatch: mean(mismatch.map((s) => s.segmentationMismatch ?? 0)) }),
+      ...(of.every((s) => s.bytes !== undefined) &&
+        of.length > 0 && {
+          bytes: { mean: mean(of.map((s) => s.bytes ?? 0)), max: Math.max(...of.map((s) => s.bytes ?? 0)) },
+        }),
     };
   });
 }
@@ -356,6 +392,8 @@ interface RunResult {
   measured: string;
   classes: ClassSummary[];
   queries: QueryScore[];
+  /** Queries measured for bytes only (the first-search queries of `npm run bench:search`). */
+  extras?: { query: string; bytes: number; parts: BrowserAnswer['parts'] }[];
 }
 
 async function runSite(label: string, site: string, routing: boolean): Promise<RunResult> {
@@ -366,26 +404,46 @@ async function runSite(label: string, site: string, routing: boolean): Promise<R
   const server = await startServer(site);
   const browser = await launchBrowser();
   try {
-    // The bundled search code is injected as an inline script, which the site's CSP refuses.
-    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await page.goto(`${server.origin}/about/`);
-    await page.addScriptTag({ content: script, type: 'module' });
-    await page.waitForFunction(() => 'yangwangSearch' in window);
     const scores: QueryScore[] = [];
-    for (const query of queries) {
-      const answer = await page.evaluate(
-        ({ q, routing }) =>
-          (window as unknown as { yangwangSearch(q: string, n: number, o: BenchSearchOptions): Promise<BrowserAnswer> }).yangwangSearch(
-            q,
-            10,
-            { routing, complete: true },
-          ),
-        { q: query.query, routing },
-      );
-      const s = score(query, answer, fragments);
+    const extras: { query: string; bytes: number; parts: BrowserAnswer['parts'] }[] = [];
+    const extra = firstSearchQueries(site).map((q): Query => ({ kind: 'extra' as QueryClass, query: q, truth: [] }));
+    for (const query of [...queries, ...extra]) {
+      // Each query in a fresh context (empty cache): first the bytes of a cold search until five
+      // results, as a reader's first search; then, warm, the first ten and every routed part.
+      // The bundled search code is injected as an inline script, which the site's CSP refuses.
+      const context = await browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}/about/`);
+      await page.addScriptTag({ content: script, type: 'module' });
+      await page.waitForFunction(() => 'yangwangSearch' in window);
+      const search = (n: number, complete: boolean) =>
+        page.evaluate(
+          ({ q, n, routing, complete }) =>
+            (window as unknown as { yangwangSearch(q: string, n: number, o: BenchSearchOptions): Promise<BrowserAnswer> }).yangwangSearch(
+              q,
+              n,
+              { routing, complete },
+            ),
+          { q: query.query, n, routing, complete },
+        );
+      const from = server.requests.length;
+      const cold = await search(5, false);
+      await new Promise((done) => setTimeout(done, 100)); // the last responses finish flushing
+      const bytes = server.requests.slice(from).reduce((n, r) => n + r.bytes, 0);
+      if ((query.kind as string) === 'extra') {
+        extras.push({ query: query.query, bytes, parts: cold.parts });
+        console.log(
+          `   bytes only: ${query.query} → ${(bytes / 1024).toFixed(0)} KB, parts ${cold.parts.searched}/${cold.parts.routed}/${cold.parts.total}`,
+        );
+        await context.close();
+        continue;
+      }
+      const answer = await search(10, true);
+      await context.close();
+      const s = { ...score(query, answer, fragments), bytes, parts: cold.parts };
       scores.push(s);
       console.log(
-        `   ${s.kind}: ${s.query} → ${s.results} results (truth ${s.truth}), R@10 ${s.recallAt10.toFixed(2)}, P@10 ${s.precisionAt10.toFixed(2)}, recall ${s.recallAll.toFixed(2)}${s.ownRank !== undefined || s.ownFirst !== undefined ? `, own page at ${s.ownRank ?? '—'}` : ''}`,
+        `   ${s.kind}: ${s.query} → ${s.results} results (truth ${s.truth}), R@10 ${s.recallAt10.toFixed(2)}, P@10 ${s.precisionAt10.toFixed(2)}, recall ${s.recallAll.toFixed(2)}${s.ownRank !== undefined || s.ownFirst !== undefined ? `, own page at ${s.ownRank ?? '—'}` : ''}, ${(bytes / 1024).toFixed(0)} KB (${cold.parts.searched}/${cold.parts.routed}/${cold.parts.total} parts)`,
       );
     }
     return {
@@ -395,6 +453,7 @@ async function runSite(label: string, site: string, routing: boolean): Promise<R
       measured: new Date().toISOString().slice(0, 10),
       classes: summarise(scores),
       queries: scores,
+      extras,
     };
   } finally {
     await browser.close();
@@ -403,30 +462,44 @@ async function runSite(label: string, site: string, routing: boolean): Promise<R
 }
 
 const pct = (n: number) => `${(n * 100).toFixed(0)} %`;
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 function renderSection(runs: RunResult[]): string {
   const lines = [
     '',
-    `Queries are picked from each built site by fixed rules (scripts/bench/relevance.ts); truth is the set of indexed pages whose visible text contains every word of the query. R@10 = truth pages among the first ten ÷ min(10, truth); P@10 = truth pages among the first ten ÷ results shown; recall = truth pages anywhere in the results ÷ truth. “Own first” = the person’s profile, the school’s page or a story of that exact title is the first result. “#1237” = share of the pages containing the query where the browser’s split of the query (Intl.Segmenter, what Pagefind searches) is not the words Pagefind stored for that text.`,
+    `Queries are picked from each built site by fixed rules (scripts/bench/relevance.ts); truth is the set of indexed pages whose visible text contains every word of the query. R@10 = truth pages among the first ten ÷ min(10, truth); P@10 = truth pages among the first ten ÷ results shown; recall = truth pages anywhere in the results ÷ truth. “KB until 5 results” = bytes the static server sent (gzip where a host would compress) for each query searched cold (a fresh browser context) until five results' data, as in npm run bench:search. “Own first” = the person’s profile, the school’s page or a story of that exact title is the first result. “#1237” = share of the pages containing the query where the browser’s split of the query (Intl.Segmenter, what Pagefind searches) is not the words Pagefind stored for that text.`,
     '',
-    '| run | pages | class | queries | R@10 | P@10 | recall | own first | #1237 |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| run | pages | class | queries | R@10 | P@10 | recall | own first | #1237 | KB until 5 results: mean / most |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const run of runs) {
     for (const c of run.classes) {
       lines.push(
-        `| ${run.label} (${run.measured}) | ${run.pages.toLocaleString('en-US')} | ${c.kind} | ${c.queries} | ${c.recallAt10.toFixed(2)} | ${c.precisionAt10.toFixed(2)} | ${c.recallAll.toFixed(2)} | ${c.ownFirst ?? ''} | ${c.segmentationMismatch === undefined ? '' : pct(c.segmentationMismatch)} |`,
+        `| ${run.label} (${run.measured}) | ${run.pages.toLocaleString('en-US')} | ${c.kind} | ${c.queries} | ${c.recallAt10.toFixed(2)} | ${c.precisionAt10.toFixed(2)} | ${c.recallAll.toFixed(2)} | ${c.ownFirst ?? ''} | ${c.segmentationMismatch === undefined ? '' : pct(c.segmentationMismatch)} | ${c.bytes ? `${kb(c.bytes.mean)} / ${kb(c.bytes.max)}` : ''} |`,
       );
     }
     const all = run.queries;
+    const bytes = all.filter((s) => s.bytes !== undefined).map((s) => s.bytes ?? 0);
     lines.push(
-      `| ${run.label} | | **all** | ${all.length} | ${mean(all.map((s) => s.recallAt10)).toFixed(2)} | ${mean(all.map((s) => s.precisionAt10)).toFixed(2)} | ${mean(all.map((s) => s.recallAll)).toFixed(2)} | | |`,
+      `| ${run.label} | | **all** | ${all.length} | ${mean(all.map((s) => s.recallAt10)).toFixed(2)} | ${mean(all.map((s) => s.precisionAt10)).toFixed(2)} | ${mean(all.map((s) => s.recallAll)).toFixed(2)} | | | ${bytes.length === all.length ? `${kb(mean(bytes))} / ${kb(Math.max(...bytes))}` : ''} |`,
     );
   }
   lines.push('', 'Own page not first (rank of the first own page, — when not found):', '');
   for (const run of runs) {
     const misses = run.queries.filter((s) => s.ownFirst === false);
     lines.push(`- ${run.label}: ${misses.length === 0 ? 'none' : misses.map((s) => `${s.query} (${s.ownRank ?? '—'})`).join(', ')}`);
+  }
+  const measured = runs.filter((r) => r.extras?.length);
+  if (measured.length > 0) {
+    lines.push(
+      '',
+      'Bytes of a cold first search until five results’ data, for the queries of `npm run bench:search` (parts searched / routed / in all):',
+      '',
+    );
+    for (const run of measured)
+      lines.push(
+        `- ${run.label}: ${(run.extras ?? []).map((e) => `${e.query} ${kb(e.bytes)} (${e.parts.searched}/${e.parts.routed}/${e.parts.total})`).join(', ')}`,
+      );
   }
   lines.push('');
   return lines.join('\n');

@@ -5,7 +5,7 @@
  * search finds the same pages for names, pinyin, schools and titles while loading fewer parts,
  * and on /search/ a common word shows “至少 N 条” until “显示更多结果” searches the rest.
  */
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSearch, type BenchSearchAnswer, type BenchSearchOptions } from '../../scripts/bench/search-bundle.ts';
 import { buildSearchIndex } from '../../src/integrations/search-index.ts';
-import { FEW_PARTS, FIRST_SCREEN } from '../../src/components/search/search-run.ts';
+import { FEW_PARTS, FIRST_SCREEN, MAX_FIRST_PARTS } from '../../src/components/search/search-run.ts';
 import { dropStopWords, normaliseQuery } from '../../src/lib/search-query.ts';
 import { foldText } from '../../src/lib/search-router.ts';
 import { DIST } from '../build/dist.ts';
@@ -31,6 +31,14 @@ const stored = new Map<string, string>();
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'yangwang-router-'));
   cpSync(DIST, root, { recursive: true, filter: (source) => !source.startsWith(join(DIST, 'pagefind')) });
+  // A page that has names' and a school's words apart, never as typed (see “pages that have the
+  // query as typed come first”); short and repeating them, so Pagefind ranks it high.
+  mkdirSync(join(root, 'apart'));
+  writeFileSync(
+    join(root, 'apart', 'index.html'),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>分开</title></head><body><main data-pagefind-body><h1>唐老师</h1>` +
+      `<p>${'唐老师、浩然和瑛子；林老师、秋天和云朵；屯溪、现代、实验、学校、家访。'.repeat(3)}</p></main></body></html>`,
+  );
   parts = (await buildSearchIndex(root, { partPages: 6 })).parts;
   for (const entry of readdirSync(join(root, 'pagefind'), { withFileTypes: true, recursive: true })) {
     if (!entry.name.endsWith('.pf_fragment')) continue;
@@ -132,12 +140,13 @@ describe('a routed search finds every page searching every part finds that has t
       // name apart (潘 … 守仁) in a part where no page has the name (search-router.ts).
       expect(every.answer.ids.filter((id) => !all.includes(id) && contains(id, query))).toEqual([]);
       expect(containing.length).toBeGreaterThan(0);
-      // A query routed to few parts (or with few results) searches every routed part before
-      // showing any: the same order as a search of every part, without what only the fallback found.
+      // A query routed to few parts searches every routed part before showing any: the same order
+      // as a search of every part, without what only the fallback found.
       const { routed: routedParts, searched } = routed.answer.parts;
       if (routedParts <= FEW_PARTS) expect(searched).toBe(routedParts);
       if (searched === routedParts) expect(routed.answer.ids).toEqual(every.answer.ids.filter((id) => all.includes(id)));
-      else expect(routed.answer.top.length).toBe(FIRST_SCREEN);
+      // Otherwise the first screen is full, or the first parts searched found some results.
+      else if (routed.answer.top.length < FIRST_SCREEN) expect(searched).toBeGreaterThanOrEqual(Math.min(MAX_FIRST_PARTS, routedParts));
     });
   }
 
@@ -155,6 +164,31 @@ describe('a routed search finds every page searching every part finds that has t
   });
 });
 
+describe('pages that have the query as typed come first', () => {
+  // Pagefind matches a name as its words ANDed (唐浩瑛 → 唐 浩 瑛, Intl.Segmenter's split), so
+  // pages with those words apart (the page /apart/) are results too; the search page ranks the
+  // pages that have each such piece whole first.
+  for (const query of ['唐浩瑛', '林秋云', '屯溪现代实验学校', '林秋云 家访']) {
+    it(query, async () => {
+      const phrasesFirst = (ids: string[], what: string) => {
+        const apart = ids.findIndex((id) => !contains(id, query));
+        expect(
+          apart < 0 ? [] : ids.slice(apart).filter((id) => contains(id, query)),
+          `${query} (${what}): pages with it ranked after pages without`,
+        ).toEqual([]);
+        return apart;
+      };
+      const every = await search(query, { routing: false });
+      expect(phrasesFirst(every.answer.ids, 'every part'), `${query}: some result lacks it`).toBeGreaterThan(0);
+      // Routed: the first results, and after “more results” those shown keep their places and
+      // the rest follow in the same order.
+      const routed = await search(query, { routing: true, complete: true });
+      phrasesFirst(routed.answer.ids, 'routed, first results');
+      phrasesFirst((routed.answer.allIds ?? []).slice(routed.answer.top.length), 'routed, after the first screen');
+    });
+  }
+});
+
 describe('the search page with a common word', () => {
   it('says “至少” until “显示更多结果” searches the remaining parts, then gives the full count', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -163,14 +197,22 @@ describe('the search page with a common word', () => {
       await page.waitForSelector('[data-search-page][data-state="done"]');
       const status = page.locator('[data-search-status]');
       await expect.poll(() => status.textContent()).toMatch(/^“学生”至少有 \d+ 条结果$/);
+      // A full screen, or what the first MAX_FIRST_PARTS parts hold (parts here are of six pages).
       const first = await page.locator('[data-search-results] .result').count();
-      expect(first).toBe(10);
+      const atLeast = Number(/至少有 (\d+) 条/.exec((await status.textContent()) ?? '')?.[1]);
+      expect(first).toBe(Math.min(FIRST_SCREEN, atLeast));
+      expect(first).toBeGreaterThan(0);
       const every = await search('学生', { routing: false });
       await page.locator('[data-search-more]').click();
       await expect.poll(() => status.textContent()).toBe(`“学生”共有 ${every.answer.ids.length} 条结果`);
-      await expect.poll(() => page.locator('[data-search-results] .result').count()).toBe(Math.min(20, every.answer.ids.length));
+      await expect.poll(() => page.locator('[data-search-results] .result').count()).toBe(Math.min(first + 10, every.answer.ids.length));
       // Every result of a search of every part is on the list once all are shown.
-      while (await page.locator('[data-search-more]').isVisible()) await page.locator('[data-search-more]').click();
+      const results = page.locator('[data-search-results] .result');
+      while (await page.locator('[data-search-more]').isVisible()) {
+        const before = await results.count();
+        await page.locator('[data-search-more]').click();
+        await expect.poll(() => results.count()).toBeGreaterThan(before);
+      }
       const shown = await page
         .locator('[data-search-results] .result-title a')
         .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

@@ -4,10 +4,10 @@
  * is always searched; keys come from what Pagefind indexes and nothing else it would miss; the
  * router's files are the same bytes however the pages are read.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedIndex } from '../../src/components/search/pagefind.ts';
-import { routeQuery } from '../../src/components/search/search-run.ts';
-import { buildRouter, pageKeys } from '../../src/integrations/search-router-build.ts';
+import { phrasesFirst, routeQuery, splitPieces } from '../../src/components/search/search-run.ts';
+import { buildRouter, pageKeys, type Router } from '../../src/integrations/search-router-build.ts';
 import { dropStopWords, normaliseQuery } from '../../src/lib/search-query.ts';
 import {
   exactKey,
@@ -16,6 +16,7 @@ import {
   queryKeys,
   readShard,
   routeParts,
+  routerShardPath,
   shardOf,
   textKeys,
   wordKeys,
@@ -209,5 +210,79 @@ describe('the order parts are searched in', () => {
         query,
       ).toEqual(['people-1', 'people-2', 'people-3']);
     }
+  });
+});
+
+describe('a query that is a page’s whole name or title', () => {
+  // Parts as the build writes them: people and schools, then stories oldest first. 唐浩瑛 has her
+  // profile in people-2 and stories about her in 2019 and 2021; the 2023 story only mentions her,
+  // and people-1 has a profile that has her name's words apart (唐 … 浩瑛 in another name).
+  const profile = (name: string, text: string) =>
+    page(
+      `<p>${text}</p>`,
+      `<span data-pagefind-meta="title[data-meta-title], name[data-meta-name]" data-meta-title="${name}" data-meta-name="${name}"></span>`,
+    );
+  const story = (teachers: string, text: string) =>
+    page(`<p>${text}</p>`, `<span data-pagefind-meta="teacher[data-meta-teacher]" data-meta-teacher="${teachers}"></span>`);
+  const parts: [string, string[]][] = [
+    ['people-1', [profile('唐浩然', '唐浩然和周浩瑛是同事。')]],
+    ['people-2', [profile('唐浩瑛', '唐浩瑛，青岚小学教师。')]],
+    ['stories-2019-2019', [story('唐浩瑛', '唐浩瑛带学生家访。')]],
+    ['stories-2021-2021', [story('宋立平、唐浩瑛', '唐浩瑛和宋立平一起上课。')]],
+    ['stories-2023-2023', [story('宋立平', '宋立平说起唐浩瑛的灯。')]],
+  ];
+  const router: Router = buildRouter(parts.map(([, pages]) => [...new Set(pages.flatMap((p) => [...pageKeys(p)]))]));
+  const index = {
+    pagefind: {} as LoadedIndex['pagefind'],
+    parts: parts.map(([name]) => name),
+    router: { digest: router.digest, shards: router.shards },
+    load: () => Promise.resolve(),
+  } satisfies LoadedIndex;
+  const files = new Map(router.files.map((file, i) => [`/pagefind/${routerShardPath(router.digest, i)}`, file]));
+  const name = (i: number) => index.parts[i];
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('searches first the parts of its profile and of the stories about that teacher (newest first), and nothing else', async () => {
+    vi.stubGlobal('fetch', (url: string) =>
+      Promise.resolve({ ok: files.has(url), status: 404, json: () => Promise.resolve(files.get(url)) }),
+    );
+    const route = await routeQuery(index, '唐浩瑛');
+    expect(route.order.slice(0, route.first).map(name)).toEqual(['people-2', 'stories-2021-2021', 'stories-2019-2019']);
+    expect(route.own).toBe(3);
+    // Then the other parts that can hold it: people and schools, then stories newest first.
+    expect(route.order.slice(route.first).map(name)).toEqual(['people-1', 'stories-2023-2023']);
+  });
+
+  it('a query of several pieces that is nobody’s whole name has the own parts of its pieces', async () => {
+    vi.stubGlobal('fetch', (url: string) =>
+      Promise.resolve({ ok: files.has(url), status: 404, json: () => Promise.resolve(files.get(url)) }),
+    );
+    const route = await routeQuery(index, '唐浩瑛 学生');
+    expect(route.order.slice(0, route.first).map(name)).toEqual(['stories-2019-2019']);
+  });
+
+  it('a query that is nobody’s whole name starts with one part and has no own parts', async () => {
+    vi.stubGlobal('fetch', (url: string) =>
+      Promise.resolve({ ok: files.has(url), status: 404, json: () => Promise.resolve(files.get(url)) }),
+    );
+    const route = await routeQuery(index, '周浩瑛');
+    expect(route.own).toBe(0);
+    expect(route.first).toBe(1);
+  });
+});
+
+describe('pages that have the query as typed come first', () => {
+  it('splits out the pieces Pagefind searches as several words', () => {
+    expect(splitPieces('潘守仁')).toEqual(['潘守仁']);
+    expect(splitPieces('学生')).toEqual([]);
+    expect(splitPieces('"潘守仁" 学生')).toEqual(['潘守仁']);
+  });
+
+  it('orders the pages that have every split piece whole first, each group in Pagefind’s order', () => {
+    const results = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
+    expect(phrasesFirst(results, [new Set(['d', 'b'])]).map((r) => r.id)).toEqual(['b', 'd', 'a', 'c', 'e']);
+    expect(phrasesFirst(results, [new Set(['d', 'b']), new Set(['b', 'e'])]).map((r) => r.id)).toEqual(['b', 'a', 'c', 'd', 'e']);
+    expect(phrasesFirst(results, []).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });

@@ -141,17 +141,16 @@ function listOf(results: PagefindResult[], scope: PagefindFilters = {}, routed =
  * school's or a title's own page is ranked against every page that contains the query.
  */
 export const FEW_PARTS = 3;
-/**
- * A query of which Pagefind splits a piece into several words (a name: 潘守仁 → 潘 守仁) also
- * matches pages that have those words apart, which would fill a first screen from the first parts
- * searched. When no page has it as its whole title or name (which would put its own pages in the
- * first step), such a query routed to at most this many parts searches them all before ranking.
- */
-export const MAX_SPLIT_PARTS = 12;
 /** Results a first screen shows: a common query searches parts until it has this many. */
 export const FIRST_SCREEN = 10;
 /** Parts added per step when a common query needs more results for its first screen. */
-const PARTS_PER_STEP = 2;
+const PARTS_PER_STEP = 1;
+/**
+ * Parts searched before the first screen is shown, at most, once anything is found: each costs
+ * its page list (about 14 KB at 10,000 stories) and a chunk per word. The rest are searched when
+ * the reader asks for more results or opens the filters.
+ */
+export const MAX_FIRST_PARTS = 3;
 
 let routing = true;
 /** Turns the router off (every search loads every part), for the benchmarks' comparison. */
@@ -181,22 +180,19 @@ const isStoryPart = (name: string | undefined) => name?.startsWith('stories') ==
 export interface Route {
   order: number[];
   first: number;
-  /** Some piece of the query is more than one word for Pagefind (see MAX_SPLIT_PARTS). */
-  split: boolean;
+  /** How many of the first parts hold a page whose whole title or name is the query. */
+  own: number;
 }
 
 /**
- * Parts of exact titles and names searched in the first step, at most: a name's profile and the
- * newest stories about that teacher, the newest stories of a title many share.
- */
-const MAX_OWN_PARTS = 4;
-
-/**
- * The parts a term searches, in the order they are searched: first the parts holding a page whose
- * whole title or name is the query (a name's profile, a school's page, a story of that title; of
- * stories the newest), then people and schools, then stories newest first. The first step is
- * those parts and the next one in that order (every people and school part for a query without
- * Han characters: pinyin); a common query shows results once a screenful is found. Every part, in that order, when there is no router or no term.
+ * The parts a term searches, in the order they are searched: first the parts of its own pages,
+ * pages whose whole title or name is the query (a name's profile, a school's page, a story of that
+ * title, a story about that teacher; for a query of several pieces that is no page's whole title
+ * or name, the own pages of its pieces), people and schools first, then stories newest first, at
+ * most MAX_FIRST_PARTS; then the other routed parts, people and schools, then stories newest
+ * first. The first step is the own parts alone; without any, the first part in that order (every
+ * people and school part for a query without Han characters: pinyin). Every part, in that order,
+ * when there is no router or no term.
  */
 export async function routeQuery(index: LoadedIndex, term: string | null): Promise<Route> {
   let parts = index.parts.map((_, i) => i);
@@ -205,24 +201,53 @@ export async function routeQuery(index: LoadedIndex, term: string | null): Promi
   if (routing && index.router && term && keys.length > 0) {
     const { digest, shards: count } = index.router;
     const exact = exactKey(term);
-    const needed = [...new Set([...keys, exact].map((key) => shardOf(key, count)))];
+    // A query of several pieces that is nobody's whole title or name (韩国栋 学生) has the own
+    // pages of its pieces: the profile of 韩国栋 and the stories about that teacher.
+    const pieces = term.split(/\s+/).filter(Boolean);
+    const pieceKeys = pieces.length > 1 ? pieces.map(exactKey) : [];
+    const needed = [...new Set([...keys, exact, ...pieceKeys].map((key) => shardOf(key, count)))];
     const maps = new Map(await Promise.all(needed.map(async (i) => [i, await loadShard(digest, i)] as const)));
     const maskOf = (key: string) => maps.get(shardOf(key, count))?.get(key) ?? 0n;
     parts = routeParts(keys, maskOf, index.parts.length);
-    own = routeParts([exact], maskOf, index.parts.length).filter((i) => parts.includes(i));
+    own = routeParts([exact], maskOf, index.parts.length);
+    if (own.length === 0)
+      own = [...new Set(pieceKeys.flatMap((key) => routeParts([key], maskOf, index.parts.length)))].sort((a, b) => a - b);
+    own = own.filter((i) => parts.includes(i));
   }
   const story = (i: number) => isStoryPart(index.parts[i]);
-  const owned = [...own.filter((i) => !story(i)), ...own.filter(story).reverse()].slice(0, MAX_OWN_PARTS);
+  const owned = [...own.filter((i) => !story(i)), ...own.filter(story).reverse()].slice(0, MAX_FIRST_PARTS);
   const others = parts.filter((i) => !story(i) && !owned.includes(i));
   const stories = parts.filter((i) => story(i) && !owned.includes(i)).reverse();
   const order = [...owned, ...others, ...stories];
-  const split = (term ?? '').split(/\s+/).some((piece) => pagefindWords(piece).length > 1);
   // Pinyin and initials (a query without Han characters) are on the profiles and school pages:
   // their parts all come first, so a name typed in pinyin finds its profile whichever people part
   // holds it (with only the first, 4 of 6 pinyin names at 10,000 stories had it 11th).
   const latin = term !== null && !/\p{Script=Han}/u.test(term);
-  const firstStep = owned.length + (latin ? Math.max(1, others.length) : 1);
-  return { order, first: Math.min(order.length, firstStep), split };
+  const firstStep = latin ? owned.length + Math.max(1, others.length) : Math.max(1, owned.length);
+  return { order, first: Math.min(order.length, firstStep), own: owned.length };
+}
+
+/**
+ * The pieces of a term that Pagefind splits into several words (a name: 潘守仁 → 潘 守仁; a
+ * school: 南岭县枫树湾中心小学), which it also matches in pages that have those words apart.
+ */
+export function splitPieces(term: string): string[] {
+  return term
+    .replace(/"/g, ' ')
+    .split(/\s+/)
+    .filter((piece) => pagefindWords(piece).length > 1);
+}
+
+/**
+ * Pagefind's results with the pages that have every split piece of the query whole first (its
+ * exact search, the piece in quotes: the piece's words next to each other, as typed, in the text
+ * or in one metadata value), each group in Pagefind's order. The exact search needs the same
+ * words as the query, so it loads nothing more. `whole` is each piece's set of page ids.
+ */
+export function phrasesFirst<T extends { id: string }>(results: readonly T[], whole: readonly ReadonlySet<string>[]): T[] {
+  if (whole.length === 0) return [...results];
+  const has = (r: T) => whole.every((ids) => ids.has(r.id));
+  return [...results.filter(has), ...results.filter((r) => !has(r))];
 }
 
 /** The `part` filter for these parts; none when they are every part. */
@@ -232,29 +257,36 @@ function scopeOf(index: LoadedIndex, parts: readonly number[]): PagefindFilters 
 }
 
 /**
- * Relevance order over the routed parts. A query routed to few parts searches them all; one
- * routed to many searches the first step of `routeQuery`'s order (the parts of exact titles and
- * the next part), adding parts until a first screen is full, and the rest when `completeAll` is
- * called (the reader asks for more results or opens the filters).
+ * Relevance order over the routed parts, pages with the query as typed first (`phrasesFirst`). A
+ * query routed to few parts searches them all; one routed to more searches the first step of
+ * `routeQuery`'s order (its own pages' parts), adding parts until a first screen is full or, once
+ * anything is found, MAX_FIRST_PARTS are searched; the rest when `completeAll` is called (the
+ * reader asks for more results or opens the filters).
  */
 async function searchByRelevance(index: LoadedIndex, term: string | null, filters: PagefindFilters, route: Route): Promise<ResultList> {
   const { order } = route;
   const { pagefind } = index;
+  const phrases = term ? splitPieces(term) : [];
   const run = async (parts: number[]) => {
     await index.load(parts);
     const scope = scopeOf(index, parts);
-    return { scope, results: (await pagefind.search(term, { filters: { ...filters, ...scope } })).results };
+    const options = { filters: { ...filters, ...scope } };
+    const { results } = await pagefind.search(term, options);
+    const whole: Set<string>[] = [];
+    for (const phrase of phrases) whole.push(new Set((await pagefind.search(`"${phrase}"`, options)).results.map((r) => r.id)));
+    return { scope, results: phrasesFirst(results, whole) };
   };
-  // A split query without a page of that exact title or name (a name only in story text) is
-  // searched in every routed part; with one, its own pages come first in the first step.
-  if (!routing || order.length <= FEW_PARTS || (route.split && route.first <= 1 && order.length <= MAX_SPLIT_PARTS)) {
+  if (!routing || order.length <= FEW_PARTS) {
     const { scope, results } = await run(order);
     return listOf(results, scope, order.length);
   }
   let searched = order.slice(0, route.first);
   let found = await run(searched);
-  while (found.results.length < FIRST_SCREEN && searched.length < order.length) {
-    searched = order.slice(0, searched.length + PARTS_PER_STEP);
+  const enough = () => found.results.length >= FIRST_SCREEN || (found.results.length > 0 && searched.length >= MAX_FIRST_PARTS);
+  while (!enough() && searched.length < order.length) {
+    // Inside the loop something found means fewer than MAX_FIRST_PARTS are searched so far.
+    const next = searched.length + PARTS_PER_STEP;
+    searched = order.slice(0, found.results.length > 0 ? Math.min(next, MAX_FIRST_PARTS) : next);
     found = await run(searched);
   }
   const left = searched.length < order.length ? { searched: searched.length, searchAll: () => run(order) } : undefined;
