@@ -11,8 +11,9 @@
  * or copies across file systems) instead of being indexed again (Pagefind has no incremental indexing, pagefind#71). The browser merges
  * the parts with Pagefind's `mergeIndex` (src/components/search/pagefind.ts).
  *
- * Parts: the pages that are not stories (profiles, schools, honour rolls, volumes, about) form
- * the first part, written at the bundle's root with Pagefind's script and WebAssembly; stories
+ * Parts: the pages that are no profile, school, honour roll, volume or story (the about page) form
+ * the first part, written at the bundle's root with Pagefind's script and WebAssembly and loaded
+ * by every search; then profiles, schools, honour rolls and volumes (people parts); stories
  * are packed by publication year, oldest first, into parts of at most `partPages` pages (a year
  * larger than that is split by a hash of each page's URL). A new story lands in its year's part,
  * so the other parts are reused.
@@ -134,6 +135,8 @@ interface IndexedPage {
 
 const BODY = /\sdata-pagefind-body[\s>]/;
 const STORY_FILE = /^stories\/(?!page\/)[^/]+\/index\.html$/;
+/** The people parts: profiles, schools, honour rolls and volumes. */
+const PEOPLE_FILE = /^(?:teachers|schools|honours|collections)\//;
 
 /** The pages to index, with what decides their part; every HTML file is read once, here. */
 function readPages(siteDir: string, skip: string, han: HanCollector): IndexedPage[] {
@@ -180,7 +183,14 @@ export function planParts(pages: readonly Pick<IndexedPage, 'file' | 'storyYear'
   const others = pages.filter((p) => p.storyYear === undefined).map((p) => p.file);
   const byYear = new Map<string, string[]>();
   for (const p of pages) if (p.storyYear !== undefined) byYear.set(p.storyYear, [...(byYear.get(p.storyYear) ?? []), p.file]);
-  const parts = splitGroup('people', others, max);
+  // The first part is the bundle's root, which every search loads and searches: only the pages
+  // that are no profile, school, honour roll, volume or story (the about page). With the profiles in
+  // it, its page list and chunks cost every first search about 28 KB at 10,000 stories. Honour rolls
+  // and volumes stay with the people: Pagefind ranks a page by its own part's word statistics, and
+  // in a part of a handful of pages an honour roll no longer came first for its honour's name.
+  const site = others.filter((file) => !PEOPLE_FILE.test(file));
+  const people = others.filter((file) => PEOPLE_FILE.test(file));
+  const parts = [...(site.length > 0 ? splitGroup('site', site, max) : []), ...splitGroup('people', people, max)];
   let current: { years: string[]; files: string[] } | undefined;
   const flush = () => {
     if (current) parts.push({ name: `stories-${current.years[0]}-${current.years.at(-1)}`, files: current.files });
