@@ -110,11 +110,13 @@ describe('the index holds exactly the pages that should be found', () => {
     expect(pages).toBe(expected.length);
   });
 
-  it('is built in parts: people, schools and other pages first, stories by year; each page in one part', () => {
-    expect(manifest.parts[0]).toEqual({ name: 'people', path: '' });
-    expect(manifest.parts.length).toBeGreaterThan(1);
+  it('is built in parts: the about page at the root, then people, schools, honours and volumes, stories by year; each page in one part', () => {
+    expect(manifest.parts[0]).toEqual({ name: 'site', path: '' });
+    expect(manifest.parts[1]).toEqual({ name: 'people', path: 'parts/people/' });
+    expect(manifest.parts.length).toBeGreaterThan(2);
     for (const part of manifest.parts.slice(1)) expect(part.path).toBe(`parts/${part.name}/`);
-    for (const f of fragments) expect(f.part, f.url).toMatch(f.url.startsWith('/stories/') ? /^stories-/ : /^people$/);
+    const partOf = (url: string) => (url.startsWith('/stories/') ? /^stories-/ : url === '/about/' ? /^site$/ : /^people$/);
+    for (const f of fragments) expect(f.part, f.url).toMatch(partOf(f.url));
     expect(new Set(fragments.map((f) => f.url)).size).toBe(fragments.length);
   });
 
