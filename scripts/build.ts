@@ -46,20 +46,15 @@ export async function buildSite(astroArgs: readonly string[], env: NodeJS.Proces
     const handoff = readHandoff(handoffPath);
     // Astro ended without a hand-off: nothing had changed since the last build (its log says so).
     if (!handoff) return 0;
-    const { buildSearchIndex, describeIndex, indexFailure, SEARCH_CACHE_FOLDER } = await import('../src/integrations/search-index.ts');
+    const { indexBuiltSite } = await import('../src/integrations/search-index.ts');
     const { writeBuildRecord } = await import('../src/integrations/unchanged-build.ts');
-    if (env.YANGWANG_SEARCH_INDEX === 'off') {
-      log('yangwang:search-index', 'YANGWANG_SEARCH_INDEX=off：没有生成搜索索引');
-    } else {
-      try {
-        const summary = await buildSearchIndex(handoff.outDir, { cacheDir: join(handoff.cacheDir, SEARCH_CACHE_FOLDER) });
-        log('yangwang:search-index', describeIndex(summary));
-      } catch (error) {
-        log('yangwang:search-index', indexFailure(error), process.stderr);
-        return 1;
-      }
+    try {
+      log('yangwang:search-index', (await indexBuiltSite(handoff.outDir, handoff.cacheDir, env)).message);
+    } catch (error) {
+      log('yangwang:search-index', error instanceof Error ? error.message : String(error), process.stderr);
+      return 1;
     }
-    if (handoff.record) writeBuildRecord(handoff.record.file, handoff.record.inputs, handoff.outDir);
+    writeBuildRecord(handoff.record.file, handoff.record.inputs, handoff.outDir);
     return 0;
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 /**
  * `npm run build` runs in two processes, one after the other (scripts/build.ts): Astro's build,
- * then the search index. Pagefind holds a part of the index in memory while it indexes it, and
- * Astro's process keeps what it grew to while rendering (about 2.6 GB resident at 10,000 stories,
- * which it does not return to the system): indexing inside Astro's `astro:build:done` made the
- * build's peak the sum of both (BENCHMARKS.md). In a process of its own, after Astro's has ended,
- * the peak is the larger of the two.
+ * then the search index. Astro's process keeps what it grew to while rendering (about 2.2 GB
+ * resident at its end at 10,000 stories, which it does not return to the system), and the index
+ * step needs up to about 0.9 GB (Node and Pagefind's part): inside Astro's `astro:build:done` the
+ * two added up. In a process of its own, after Astro's has ended, the peak is the larger of the
+ * two (BENCHMARKS.md, “Issue 10, fourth round”: Astro's own peak while rendering is the larger).
  *
  * scripts/build.ts names a file in the environment variable below. When it is set, the search index
  * is not built inside Astro (src/integrations/search-index.ts), and the last integration
@@ -24,7 +24,7 @@ export interface IndexHandoff {
   /** Astro's cache folder (absolute); the search index keeps its parts in `search-index/` inside it. */
   cacheDir: string;
   /** The record of this build, written once the index is done (src/integrations/unchanged-build.ts). */
-  record?: { file: string; inputs: string };
+  record: { file: string; inputs: string };
 }
 
 /** The hand-off file of this build, when `npm run build` asked for one. */

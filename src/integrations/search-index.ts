@@ -49,7 +49,7 @@ import { handoffFile } from './index-handoff.ts';
 import { ROUTER_KEYS_FILE, addPageKeys, buildRouter, parseKeys, serialiseKeys, writeRouter } from './search-router-build.ts';
 
 /** The folder of Astro's cache where finished parts are kept between builds. */
-export const SEARCH_CACHE_FOLDER = 'search-index';
+const SEARCH_CACHE_FOLDER = 'search-index';
 
 /** Where the index goes, under the site root; the search page loads `/pagefind/pagefind.js`. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
@@ -359,45 +359,49 @@ function pruneCache(dir: string, keep: ReadonlySet<string>, isCache: boolean): v
   }
 }
 
-/** The index's line in the build's log. */
-export function describeIndex(summary: SearchIndexSummary): string {
-  return `搜索索引：${summary.pageCount} 个页面，${summary.parts} 个分块（${summary.reused} 个沿用缓存），用时 ${(summary.milliseconds / 1000).toFixed(1)} 秒`;
-}
-
-/** The message of a failed index, in the editors' language. */
-export function indexFailure(error: unknown): string {
-  return `生成搜索索引失败：${error instanceof Error ? error.message : String(error)}`;
+/**
+ * Indexes a built site as every build does, with the finished parts kept in Astro's cache folder
+ * (`astroCacheDir`), unless YANGWANG_SEARCH_INDEX=off (the search benchmark builds a site once and
+ * indexes it separately, under measurement). Returns the build log's line, a warning when the
+ * index was left out; throws with the editors' message when indexing fails. Run inside Astro
+ * (`astro build`) or after it (`npm run build`, scripts/build.ts).
+ */
+export async function indexBuiltSite(
+  siteDir: string,
+  astroCacheDir: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ message: string; warn: boolean }> {
+  if (env.YANGWANG_SEARCH_INDEX === 'off') return { message: 'YANGWANG_SEARCH_INDEX=off：没有生成搜索索引', warn: true };
+  try {
+    const summary = await buildSearchIndex(siteDir, astroCacheDir ? { cacheDir: join(astroCacheDir, SEARCH_CACHE_FOLDER) } : {});
+    const message = `搜索索引：${summary.pageCount} 个页面，${summary.parts} 个分块（${summary.reused} 个沿用缓存），用时 ${(summary.milliseconds / 1000).toFixed(1)} 秒`;
+    return { message, warn: false };
+  } catch (error) {
+    throw new Error(`生成搜索索引失败：${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 /**
- * The Astro integration: runs `buildSearchIndex` on the build's output directory, unless
+ * The Astro integration: runs `indexBuiltSite` on the build's output directory, unless
  * `npm run build` runs it after Astro (scripts/build.ts).
  */
 export default function searchIndex(): AstroIntegration {
-  let cacheDir: string | undefined;
+  let astroCacheDir: string | undefined;
   return {
     name: 'yangwang:search-index',
     hooks: {
       // Read in config:setup: a config:done hook here stopped `astro dev` from finishing its start
       // (tests/dev/content-check.test.ts never saw “watching for file changes”).
       'astro:config:setup': ({ config }) => {
-        // Kept between builds with the rest of Astro's cache (README, “Building a large site”).
-        cacheDir = join(fileURLToPath(config.cacheDir), SEARCH_CACHE_FOLDER);
+        // The parts are kept between builds with the rest of Astro's cache (README, “Building a large site”).
+        astroCacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        // The search benchmark builds a site once and indexes it separately, under measurement.
-        if (process.env.YANGWANG_SEARCH_INDEX === 'off') {
-          logger.warn('YANGWANG_SEARCH_INDEX=off：没有生成搜索索引');
-          return;
-        }
         // `npm run build` indexes in a process of its own once Astro's has ended (src/integrations/index-handoff.ts).
         if (handoffFile()) return;
-        try {
-          const summary = await buildSearchIndex(fileURLToPath(dir), { ...(cacheDir && { cacheDir }) });
-          logger.info(describeIndex(summary));
-        } catch (error) {
-          throw new Error(indexFailure(error), { cause: error });
-        }
+        const { message, warn } = await indexBuiltSite(fileURLToPath(dir), astroCacheDir);
+        if (warn) logger.warn(message);
+        else logger.info(message);
       },
     },
   };

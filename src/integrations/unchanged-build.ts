@@ -22,7 +22,7 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { getContentDir } from '../content-input/tree/check-content.ts';
@@ -114,16 +114,13 @@ function readRecord(file: string): BuildRecord | undefined {
 export function unchangedBuild(): { check: AstroIntegration; record: AstroIntegration } {
   let inputs = '';
   let recordFile = '';
-  let cacheDir = '';
   return {
     check: {
       name: 'yangwang:unchanged-build',
       hooks: {
         'astro:config:setup': ({ command, config, logger }) => {
           if (command !== 'build') return;
-          const paths = folders(config);
-          const { root, outDir } = paths;
-          cacheDir = paths.cacheDir;
+          const { root, outDir, cacheDir } = folders(config);
           recordFile = join(cacheDir, BUILD_RECORD_FILE);
           const started = performance.now();
           // The inputs as this build starts: a file saved while it runs makes the next build run.
@@ -154,11 +151,8 @@ export function unchangedBuild(): { check: AstroIntegration; record: AstroIntegr
           // the build is recorded after it, by scripts/build.ts.
           const handoff = handoffFile();
           if (handoff) {
-            writeHandoff(handoff, {
-              outDir: fileURLToPath(dir),
-              cacheDir,
-              ...(inputs && recordFile && { record: { file: recordFile, inputs } }),
-            });
+            // The record lies in the cache folder (`check` runs in every build).
+            writeHandoff(handoff, { outDir: fileURLToPath(dir), cacheDir: dirname(recordFile), record: { file: recordFile, inputs } });
             return;
           }
           if (!inputs || !recordFile) return;
