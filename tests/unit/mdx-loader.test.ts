@@ -96,6 +96,15 @@ describe('mdxLoader', () => {
     await loader.load(context);
     expect(parsedCount()).toBe(4);
     expect(readFileSync(join(dir, String(entries.get('good-story')?.rendered?.metadata?.body)), 'utf-8')).toContain('第一节');
+
+    // A store whose body reference points elsewhere (written from another checkout path): the
+    // entry is stored again with the body where this build's pages read it.
+    const stored = entries.get('good-story');
+    const current = stored?.rendered?.metadata?.body;
+    if (stored?.rendered?.metadata) stored.rendered.metadata.body = '../elsewhere/node_modules/.astro/yangwang-bodies/stories/x.html';
+    await loader.load(context);
+    expect(parsedCount()).toBe(5);
+    expect(entries.get('good-story')?.rendered?.metadata?.body).toBe(current);
   });
 
   it('drops entries whose folder was removed', async () => {

@@ -61,9 +61,12 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         const id = file.split('/').at(-2) ?? '';
         seen.add(id);
         const existing = context.store.get(id);
-        // Unchanged since the last build, its body still kept: keep the stored entry (its images
-        // stay registered, since Astro rebuilds the image imports from the stored entries).
-        if (existing?.digest === digest && existsSync(bodyFile(bodies, digest))) return [];
+        const bodyPath = bodyFile(bodies, digest);
+        // Where the page reads the body: relative to the project root (entry/body-files.ts, BodyRef).
+        const body = relative(root, bodyPath);
+        // Unchanged since the last build, its body still kept where the store says: keep the stored
+        // entry (its images stay registered, since Astro rebuilds the image imports from the stored entries).
+        if (existing?.digest === digest && existing.rendered?.metadata?.body === body && existsSync(bodyPath)) return [];
         // A build takes what the content check rendered; `astro dev` renders each change itself.
         const taken = context.watcher
           ? undefined
@@ -71,7 +74,7 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
         const loaded = taken ?? loadMdxEntry(source, file, absoluteFile, options.createSchema);
         if (loaded.problems.length) return loaded.problems;
         const data = await context.parseData({ id, data: loaded.data, filePath: file });
-        const body = writeBody(bodies, digest, loaded.html, root);
+        writeBody(bodyPath, loaded.html);
         context.store.set({
           id,
           data,

@@ -13,7 +13,7 @@
  * its body's source does.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** The folder of Astro's cache that holds the bodies, one folder per collection inside it. */
 export const BODY_FOLDER = 'yangwang-bodies';
@@ -37,25 +37,17 @@ export function bodyFile(folder: string, digest: string): string {
   return join(folder, fileName(digest));
 }
 
-/** Writes a body; returns its file's place relative to `root` (what `rendered.metadata.body` keeps). */
-export function writeBody(folder: string, digest: string, html: string, root: string): string {
-  mkdirSync(folder, { recursive: true });
-  const file = bodyFile(folder, digest);
+/** Writes a body to its file (`bodyFile`). */
+export function writeBody(file: string, html: string): void {
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, html);
-  return relative(root, file);
 }
 
 /** Removes the bodies of entries no longer stored (an edited entry's old digest, a deleted entry). */
-export function pruneBodies(folder: string, digests: Iterable<string>): number {
-  if (!existsSync(folder)) return 0;
+export function pruneBodies(folder: string, digests: Iterable<string>): void {
+  if (!existsSync(folder)) return;
   const keep = new Set([...digests].map(fileName));
-  let removed = 0;
-  for (const name of readdirSync(folder)) {
-    if (keep.has(name)) continue;
-    rmSync(join(folder, name), { force: true });
-    removed++;
-  }
-  return removed;
+  for (const name of readdirSync(folder)) if (!keep.has(name)) rmSync(join(folder, name), { force: true });
 }
 
 /** The body an entry's page shows: the loader's reference in `rendered.metadata.body`, or the HTML stored inline. */
