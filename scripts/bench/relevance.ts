@@ -35,6 +35,7 @@ import { normaliseQuery } from '../../src/lib/search-query.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { startServer } from '../../tests/e2e/support/server.ts';
 import { bundleSearch, type BenchSearchAnswer, type BenchSearchOptions } from './search-bundle.ts';
+import { pickFirstSearchQueries } from './first-search-queries.ts';
 import { writeBenchmarksSection } from './benchmarks-section.ts';
 
 const WORK = resolve('.bench/search');
@@ -218,32 +219,6 @@ function pickQueries(pages: SitePage[]): Query[] {
   return queries;
 }
 
-/**
- * The queries of `npm run bench:search`'s first searches (scripts/bench/search.ts, `pickQueries`),
- * picked the same way from the site: a teacher's and a school's name, pinyin initials no page has,
- * common words, a stop word, a story's title and two words. Measured for bytes only.
- */
-function firstSearchQueries(site: string): string[] {
-  const dirs = (folder: string) =>
-    readdirSync(join(site, folder), { withFileTypes: true })
-      .filter((d) => d.isDirectory())
-      .map((d) => d.name);
-  const title = (dir: string) => /<h1[^>]*>([^<]+)/.exec(readFileSync(join(dir, 'index.html'), 'utf-8'))?.[1]?.trim() ?? '';
-  const teachers = dirs('teachers');
-  const schools = dirs('schools');
-  const story = dirs('stories').find((d) => !/^\d+$/.test(d) && d !== 'page');
-  return [
-    title(join(site, 'teachers', teachers[Math.floor(teachers.length / 2)] ?? '')),
-    title(join(site, 'schools', schools[Math.floor(schools.length / 3)] ?? '')),
-    'zzzz',
-    '学生',
-    '孩子',
-    '的',
-    story ? title(join(site, 'stories', story)) : '山里的灯',
-    '乡村 数学',
-  ];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Running the site's search in Chromium
 
@@ -406,7 +381,7 @@ async function runSite(label: string, site: string, routing: boolean): Promise<R
   try {
     const scores: QueryScore[] = [];
     const extras: { query: string; bytes: number; parts: BrowserAnswer['parts'] }[] = [];
-    const extra = firstSearchQueries(site).map((q): Query => ({ kind: 'extra' as QueryClass, query: q, truth: [] }));
+    const extra = pickFirstSearchQueries(site).map(({ query }): Query => ({ kind: 'extra' as QueryClass, query, truth: [] }));
     for (const query of [...queries, ...extra]) {
       // Each query in a fresh context (empty cache): first the bytes of a cold search until five
       // results, as a reader's first search; then, warm, the first ten and every routed part.

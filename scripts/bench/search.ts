@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
 import { buildSearchIndex, INDEX_CHUNK_SIZE } from '../../src/integrations/search-index.ts';
 import { SEARCH_RANKING, dropStopWords, normaliseQuery } from '../../src/lib/search-query.ts';
+import { pickFirstSearchQueries, type FirstSearchQuery } from './first-search-queries.ts';
 import { launchBrowser } from '../../tests/e2e/support/browser.ts';
 import { bundleSearch, type BenchSearchAnswer, type BenchSearchOptions } from './search-bundle.ts';
 import { startServer, type StaticServer } from '../../tests/e2e/support/server.ts';
@@ -280,10 +281,7 @@ interface QueryCost {
   client?: 'routed' | 'every part';
 }
 
-interface Query {
-  query: string;
-  kind: string;
-}
+type Query = FirstSearchQuery;
 
 /**
  * Counts what the browser fetched from the static server since this call, by kind of file. The
@@ -396,29 +394,6 @@ async function uiTiming(server: StaticServer, query: string, second: string): Pr
   }
 }
 
-/** Queries for a synthetic corpus: a rare name, a school, common words, 的, and a title with 的. */
-function pickQueries(site: string): Query[] {
-  const teacherPages = readdirSync(join(site, 'teachers'), { withFileTypes: true }).filter((d) => d.isDirectory());
-  const schoolPages = readdirSync(join(site, 'schools'), { withFileTypes: true }).filter((d) => d.isDirectory());
-  const title = (dir: string) => /<h1[^>]*>([^<]+)/.exec(readFileSync(join(dir, 'index.html'), 'utf-8'))?.[1]?.trim() ?? '';
-  const teacher = title(join(site, 'teachers', teacherPages[Math.floor(teacherPages.length / 2)]?.name ?? ''));
-  const school = title(join(site, 'schools', schoolPages[Math.floor(schoolPages.length / 3)]?.name ?? ''));
-  const story = readdirSync(join(site, 'stories'), { withFileTypes: true }).find(
-    (d) => d.isDirectory() && !/^\d+$/.test(d.name) && d.name !== 'page',
-  );
-  const storyTitle = story ? title(join(site, 'stories', story.name)) : '山里的灯';
-  return [
-    { kind: 'rare: a teacher’s name', query: teacher },
-    { kind: 'rare: a school', query: school },
-    { kind: 'rare: pinyin initials', query: 'zzzz' },
-    { kind: 'common: 学生', query: '学生' },
-    { kind: 'common: 孩子', query: '孩子' },
-    { kind: 'stop word: 的', query: '的' },
-    { kind: 'title with 的', query: storyTitle },
-    { kind: 'two words', query: '乡村 数学' },
-  ];
-}
-
 // ---------------------------------------------------------------------------------------------
 
 interface SizeResult {
@@ -464,7 +439,7 @@ async function benchSize(stories: number, givenSite: string | undefined, withSha
 
   const server = await startServer(site);
   try {
-    const queries = pickQueries(site);
+    const queries = pickFirstSearchQueries(site);
     console.log(`== ${stories}: first searches in Chromium`);
     for (const q of queries) {
       const cost = await apiSearch(server, ['/pagefind/'], q);
@@ -743,7 +718,7 @@ async function benchParts(stories: number, site: string, variants: number[], wit
     if (withBrowser) {
       const server = await startServer(site);
       try {
-        for (const q of pickQueries(site)) {
+        for (const q of pickFirstSearchQueries(site)) {
           // The same index searched as before the router (every part) and through it.
           for (const routing of Number.isFinite(partPages) ? [false, true] : [false]) {
             const cost = await siteSearch(server, script, q, 5, routing);
@@ -897,7 +872,7 @@ if (values['write-parts']) {
       const server = await startServer(site);
       try {
         console.log(`== ${stories}: typing into the search page`);
-        previous.ui = await measureTyping(server, pickQueries(site));
+        previous.ui = await measureTyping(server, pickFirstSearchQueries(site));
       } finally {
         await server.close();
       }
