@@ -6,12 +6,13 @@
  * lists every file it read in its metafile; the cache keeps the bundle with that list and each
  * file's digest, and the options. The next build reuses the bundle when the options are the same
  * and every listed file still has its digest: a changed, moved or deleted input (our code, a
- * dependency after `npm install`) bundles again. Digests of content, not times: a fresh clone
- * with a restored cache reuses it.
+ * dependency after `npm install`) bundles again. Digests of content, not times: a fresh clone in
+ * the same place with a restored cache reuses it (the options name absolute paths, so a checkout
+ * elsewhere bundles once).
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
 interface BundleRecord {
@@ -30,7 +31,7 @@ function optionsKey(options: BuildOptions): string {
 /** Whether every input recorded still has its digest. */
 function inputsUnchanged(record: BundleRecord, workingDir: string): boolean {
   return Object.entries(record.inputs).every(([file, digest]) => {
-    const path = isAbsolute(file) ? file : resolve(workingDir, file);
+    const path = resolve(workingDir, file);
     return existsSync(path) && digestOf(path) === digest;
   });
 }
@@ -55,7 +56,7 @@ export async function cachedBundle(options: BuildOptions & { outfile: string }, 
   if (recordFile && cachedOutput) {
     const inputs: Record<string, string> = {};
     for (const file of Object.keys(result.metafile.inputs)) {
-      const path = isAbsolute(file) ? file : resolve(workingDir, file);
+      const path = resolve(workingDir, file);
       // Inputs that are not files (esbuild's own namespaces) cannot be checked: no cache then.
       if (!existsSync(path)) return false;
       inputs[file] = digestOf(path);
