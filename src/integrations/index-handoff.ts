@@ -9,8 +9,8 @@
  * scripts/build.ts names a file in the environment variable below. When it is set, the search index
  * is not built inside Astro (src/integrations/search-index.ts), and the last integration
  * (`unchangedBuild().record`) writes this hand-off instead of the record of a successful build: what
- * the next step needs to index the output and then record the build. No hand-off after Astro
- * exits 0 means the build stopped because nothing had changed. `astro build` run on its own
+ * the next step needs to index the output (scripts/build.ts asks whether anything changed before it
+ * starts Astro at all, and records the build after the index). `astro build` run on its own
  * (without the variable) indexes inside Astro as before and writes the same files.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,8 +23,6 @@ export interface IndexHandoff {
   outDir: string;
   /** Astro's cache folder (absolute); the search index keeps its parts in `search-index/` inside it. */
   cacheDir: string;
-  /** The record of this build, written once the index is done (src/integrations/unchanged-build.ts). */
-  record: { file: string; inputs: string };
 }
 
 /** The hand-off file of this build, when `npm run build` asked for one. */

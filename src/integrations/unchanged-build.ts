@@ -107,9 +107,37 @@ function readRecord(file: string): BuildRecord | undefined {
 }
 
 /**
+ * The inputs as a build starts (a file saved while it runs makes the next build run), and, when
+ * the record of the last successful build into `outDir` with this cache says the same inputs and
+ * output, the log line of a build that stops at once (not with YANGWANG_ALWAYS_BUILD=1).
+ */
+export function checkUnchanged(
+  root: string,
+  outDir: string,
+  cacheDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { inputs: string; unchanged?: string } {
+  const started = performance.now();
+  const inputs = inputsDigest(root, outDir, cacheDir, env);
+  const record = readRecord(join(cacheDir, BUILD_RECORD_FILE));
+  if (!record || env.YANGWANG_ALWAYS_BUILD === '1' || record.inputs !== inputs || record.output !== outputDigest(outDir).digest) {
+    return { inputs };
+  }
+  const ms = Math.round(performance.now() - started);
+  const unchanged = `没有改动：代码、内容和设置与上次成功的构建相同，${relative(root, outDir) || outDir} 中的 ${record.files} 个文件原样保留（检查用时 ${ms} ms）。要重新构建，设 YANGWANG_ALWAYS_BUILD=1。`;
+  return { inputs, unchanged };
+}
+
+/**
  * Two integrations sharing one state: `check`, first in the list, ends a build of exactly what was
  * built last time; `record`, last in the list, records a successful build once every other
  * integration has written its output (and `failOnLoggedErrors` did not stop it).
+ *
+ * Under `npm run build` (scripts/build.ts) the nothing-changed question is asked, and the build
+ * recorded, outside Astro's process, and `check` only removes the record: ending Astro's process from a hook with
+ * `process.exit(0)` left it hanging about one time in twenty-five (its main thread waiting on a
+ * lock while Rolldown's worker threads, started to load the configuration, were still there).
+ * `astro build` run alone still ends that way.
  */
 export function unchangedBuild(): { check: AstroIntegration; record: AstroIntegration } {
   let inputs = '';
@@ -122,21 +150,14 @@ export function unchangedBuild(): { check: AstroIntegration; record: AstroIntegr
           if (command !== 'build') return;
           const { root, outDir, cacheDir } = folders(config);
           recordFile = join(cacheDir, BUILD_RECORD_FILE);
-          const started = performance.now();
-          // The inputs as this build starts: a file saved while it runs makes the next build run.
-          inputs = inputsDigest(root, outDir, cacheDir);
-          const record = readRecord(recordFile);
-          if (
-            record &&
-            process.env.YANGWANG_ALWAYS_BUILD !== '1' &&
-            record.inputs === inputs &&
-            record.output === outputDigest(outDir).digest
-          ) {
-            const ms = Math.round(performance.now() - started);
-            logger.info(
-              `没有改动：代码、内容和设置与上次成功的构建相同，${relative(root, outDir) || outDir} 中的 ${record.files} 个文件原样保留（检查用时 ${ms} ms）。要重新构建，设 YANGWANG_ALWAYS_BUILD=1。`,
-            );
-            process.exit(0);
+          // Under `npm run build` that asked and will record (below): this build changes the output.
+          if (!handoffFile()) {
+            const checked = checkUnchanged(root, outDir, cacheDir);
+            if (checked.unchanged) {
+              logger.info(checked.unchanged);
+              process.exit(0);
+            }
+            inputs = checked.inputs;
           }
           // This build changes the output: until it succeeds, no record describes it.
           rmSync(recordFile, { force: true });
@@ -148,11 +169,10 @@ export function unchangedBuild(): { check: AstroIntegration; record: AstroIntegr
       hooks: {
         'astro:build:done': ({ dir }) => {
           // Under `npm run build` the search index is still to come (src/integrations/index-handoff.ts):
-          // the build is recorded after it, by scripts/build.ts.
+          // scripts/build.ts records the build after it.
           const handoff = handoffFile();
           if (handoff) {
-            // The record lies in the cache folder (`check` runs in every build).
-            writeHandoff(handoff, { outDir: fileURLToPath(dir), cacheDir: dirname(recordFile), record: { file: recordFile, inputs } });
+            writeHandoff(handoff, { outDir: fileURLToPath(dir), cacheDir: dirname(recordFile) });
             return;
           }
           if (!inputs || !recordFile) return;
