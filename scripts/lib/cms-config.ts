@@ -44,6 +44,8 @@ export interface CmsConfigOptions {
   contentDir?: string;
   /** Where the production site's editor saves (Gitea, GitLab or GitHub). */
   backend?: CmsBackend;
+  /** A file to keep the fields' descriptions in between builds (scripts/lib/schema-fields.ts). */
+  fieldDocsCacheFile?: string;
 }
 
 /** A short label from a field comment: its first clause (`在本站首次发布的日期，…` → the part before `，`). */
@@ -229,7 +231,7 @@ export function createCmsConfig(options: CmsConfigOptions): Record<string, unkno
   const editorComponents = createEditorComponents().map((c) => c.id);
   const contentDir = options.contentDir ?? 'content';
   const schools = readSchools(options.root, contentDir);
-  const fields = listSchemaFields();
+  const fields = listSchemaFields({ ...(options.fieldDocsCacheFile && { docsCacheFile: options.fieldDocsCacheFile }) });
   const collection = (name: CmsCollectionName) => {
     const all = fields[name];
     const labels = ADMIN.collections[name];

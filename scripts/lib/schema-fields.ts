@@ -6,6 +6,9 @@
  * (`npm run docs:fields` writes its tables; a test keeps them in step) and by `npm run new`
  * (every field of a new file, with its description as a comment).
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { z } from 'astro/zod';
@@ -100,15 +103,24 @@ interface AnyDef {
 
 let cached: Record<EditorCollection, FieldInfo[]> | undefined;
 
+export interface SchemaFieldsOptions {
+  /**
+   * A file where the field descriptions are kept between runs (the build's web editor passes one
+   * in Astro's cache): reading them compiles the schemas with TypeScript, about 1.2 s of every
+   * build, though they change only with src/schemas or a dependency.
+   */
+  docsCacheFile?: string;
+}
+
 /** The fields of every collection, in the order the schemas declare them (computed once: it compiles). */
-export function listSchemaFields(): Record<EditorCollection, FieldInfo[]> {
-  cached ??= computeSchemaFields();
+export function listSchemaFields(options: SchemaFieldsOptions = {}): Record<EditorCollection, FieldInfo[]> {
+  cached ??= computeSchemaFields(options);
   return cached;
 }
 
-function computeSchemaFields(): Record<EditorCollection, FieldInfo[]> {
+function computeSchemaFields(options: SchemaFieldsOptions): Record<EditorCollection, FieldInfo[]> {
   const { helpers, labels } = createLabelledHelpers();
-  const docs = readFieldDocs();
+  const docs = readFieldDocsCached(options.docsCacheFile);
   const schemas = getSchemas(helpers);
   const out = {} as Record<EditorCollection, FieldInfo[]>;
   for (const [collection, schema] of Object.entries(schemas) as [EditorCollection, z.ZodType][]) {
@@ -260,28 +272,77 @@ function objectsOf(schema: z.ZodType): z.ZodType[] {
   return [schema];
 }
 
+/** The module TypeScript compiles to read the descriptions: each collection's input type. */
+const FIELD_DOCS_PROBE = [
+  "import type { z } from 'astro/zod';",
+  "import { createHonourYearSchema } from './honours.ts';",
+  "import { redirectSchema } from './redirects.ts';",
+  "import { schoolSchema } from './schools.ts';",
+  "import { createStorySchema } from './stories.ts';",
+  "import { createTeacherSchema } from './teachers.ts';",
+  "import { createVolumeSchema } from './volumes.ts';",
+  'type S = z.ZodString;',
+  'export declare const stories: z.input<ReturnType<typeof createStorySchema<S, S>>>;',
+  'export declare const teachers: z.input<ReturnType<typeof createTeacherSchema<S, S>>>;',
+  'export declare const schools: z.input<typeof schoolSchema>;',
+  'export declare const volumes: z.input<ReturnType<typeof createVolumeSchema<S, S>>>;',
+  'export declare const honours: z.input<ReturnType<typeof createHonourYearSchema<S, S>>>;',
+  'export declare const redirects: z.input<typeof redirectSchema>;',
+].join('\n');
+
+type FieldDocs = Record<EditorCollection, Map<string, string>>;
+
+interface FieldDocsRecord {
+  /** TypeScript's version and the probe's source. */
+  key: string;
+  /** Every file the compiler read, with the SHA-256 of its content. */
+  inputs: Record<string, string>;
+  docs: Record<string, Record<string, string>>;
+}
+
+const digestOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/**
+ * `readFieldDocs`, kept in `cacheFile` with every file the compiler read and its digest (as the
+ * editor's bundle is, src/lib/cached-bundle.ts): used again while TypeScript and the probe are the
+ * same and every one of those files still has its digest; otherwise compiled again and rewritten.
+ */
+export function readFieldDocsCached(cacheFile: string | undefined): FieldDocs {
+  const key = `${ts.version}\n${FIELD_DOCS_PROBE}`;
+  if (cacheFile && existsSync(cacheFile)) {
+    try {
+      const record = JSON.parse(readFileSync(cacheFile, 'utf-8')) as FieldDocsRecord;
+      const unchanged =
+        record.key === key && Object.entries(record.inputs).every(([file, digest]) => existsSync(file) && digestOf(file) === digest);
+      if (unchanged) {
+        return Object.fromEntries(Object.entries(record.docs).map(([c, docs]) => [c, new Map(Object.entries(docs))])) as FieldDocs;
+      }
+    } catch {
+      // An unreadable record: compiled again below, and replaced.
+    }
+  }
+  const { docs, files } = readFieldDocs();
+  if (cacheFile) {
+    const record: FieldDocsRecord = {
+      key,
+      inputs: Object.fromEntries(files.map((file) => [file, digestOf(file)])),
+      docs: Object.fromEntries(Object.entries(docs).map(([c, map]) => [c, Object.fromEntries(map)])),
+    };
+    mkdirSync(dirname(cacheFile), { recursive: true });
+    writeFileSync(`${cacheFile}.partial`, JSON.stringify(record));
+    renameSync(`${cacheFile}.partial`, cacheFile);
+  }
+  return docs;
+}
+
 /**
  * The JSDoc one-liner of every field, by dotted path, per collection: TypeScript infers what each
- * schema accepts and keeps, on each property, the comment written on the field.
+ * schema accepts and keeps, on each property, the comment written on the field. Also every file
+ * the compiler read.
  */
-function readFieldDocs(): Record<EditorCollection, Map<string, string>> {
+function readFieldDocs(): { docs: FieldDocs; files: string[] } {
   const probe = `${ROOT}src/schemas/__field-docs-probe.ts`;
-  const source = [
-    "import type { z } from 'astro/zod';",
-    "import { createHonourYearSchema } from './honours.ts';",
-    "import { redirectSchema } from './redirects.ts';",
-    "import { schoolSchema } from './schools.ts';",
-    "import { createStorySchema } from './stories.ts';",
-    "import { createTeacherSchema } from './teachers.ts';",
-    "import { createVolumeSchema } from './volumes.ts';",
-    'type S = z.ZodString;',
-    'export declare const stories: z.input<ReturnType<typeof createStorySchema<S, S>>>;',
-    'export declare const teachers: z.input<ReturnType<typeof createTeacherSchema<S, S>>>;',
-    'export declare const schools: z.input<typeof schoolSchema>;',
-    'export declare const volumes: z.input<ReturnType<typeof createVolumeSchema<S, S>>>;',
-    'export declare const honours: z.input<ReturnType<typeof createHonourYearSchema<S, S>>>;',
-    'export declare const redirects: z.input<typeof redirectSchema>;',
-  ].join('\n');
+  const source = FIELD_DOCS_PROBE;
   const options: ts.CompilerOptions = {
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -310,7 +371,11 @@ function readFieldDocs(): Record<EditorCollection, Map<string, string>> {
       out[declaration.name.getText(file) as EditorCollection] = docs;
     }
   }
-  return out;
+  const files = program
+    .getSourceFiles()
+    .map((f) => f.fileName)
+    .filter((name) => name !== probe);
+  return { docs: out, files };
 
   function collect(type: ts.Type, prefix: string, depth: number, docs: Map<string, string>) {
     if (depth > 5) return;

@@ -106,7 +106,12 @@ export async function writeAdmin(options: WriteAdminOptions): Promise<boolean> {
   const contentDir = options.contentDir ?? 'content';
   const backend = options.backend ?? CMS_BACKEND;
   const config = {
-    cms: createCmsConfig({ root: ROOT, contentDir, backend }),
+    cms: createCmsConfig({
+      root: ROOT,
+      contentDir,
+      backend,
+      ...(options.cacheDir && { fieldDocsCacheFile: join(options.cacheDir, ADMIN_CACHE_FOLDER, 'field-docs.json') }),
+    }),
     shapes: Object.fromEntries(CMS_COLLECTIONS.map((c) => [c, getEntryShape(c)])),
     formats: Object.fromEntries(CMS_COLLECTIONS.map((c) => [c, `${CMS_FORMAT}-${c}`])),
   };

@@ -2,11 +2,12 @@
  * How the search index is split into parts (src/integrations/search-index.ts): stable, so a new
  * story or an edit re-indexes one part and every other part is reused from the cache.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, planParts } from '../../src/integrations/search-index.ts';
+import { TRADITIONAL_TABLE_FILE } from '../../src/lib/search-query.ts';
 
 const story = (slug: string, year: number) => ({ file: `stories/${slug}/index.html`, storyYear: String(year) });
 const other = (file: string) => ({ file });
@@ -120,8 +121,50 @@ describe('buildSearchIndex with a cache', () => {
       expect(await buildSearchIndex(site, { partPages: 1 })).toMatchObject({ reused: 0 });
       expect(incremental).toEqual(readTree(join(site, 'pagefind')));
       expect(incremental).not.toEqual(clean);
-      // The cache keeps only the parts of the last build.
-      expect(readdirSync(cacheDir)).toHaveLength(3);
+      // The cache keeps only the parts of the last build (and the record of the pages read).
+      expect(readdirSync(cacheDir, { withFileTypes: true }).filter((e) => e.isDirectory())).toHaveLength(3);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('reads again only the pages whose file changed, and keeps every page’s Han characters in the table', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'yangwang-parts-'));
+    try {
+      const site = join(root, 'site');
+      const write = (file: string, html: string) => {
+        mkdirSync(join(site, file, '..'), { recursive: true });
+        writeFileSync(join(site, file), html);
+      };
+      write('teachers/lin/index.html', page('林秋云'));
+      write('stories/a/index.html', page('山里的灯', 2019));
+      write('stories/b/index.html', page('雪地里的灯', 2024));
+      // A page that is not indexed: its characters still belong in the traditional-character table.
+      write('stories/page/2/index.html', '<!doctype html><html lang="zh-CN"><body><p>读书</p></body></html>');
+      const cacheDir = join(root, 'cache');
+      const table = () => JSON.parse(readFileSync(join(site, 'pagefind', TRADITIONAL_TABLE_FILE), 'utf-8')) as Record<string, string>;
+      await buildSearchIndex(site, { cacheDir, partPages: 1 });
+      const clean = readTree(join(site, 'pagefind'));
+      expect(table()['書']).toBe('书');
+      expect(table()['燈']).toBe('灯');
+
+      // The record is what decides for a page whose size, time and inode are unchanged: with another
+      // digest recorded for stories/a, its part is indexed again though its file was not touched…
+      const recordFile = join(cacheDir, 'pages.json');
+      const record = JSON.parse(readFileSync(recordFile, 'utf-8')) as { pages: Record<string, { digest: string }> };
+      const entry = record.pages['stories/a/index.html'];
+      if (!entry) throw new Error('stories/a is not in the record');
+      entry.digest = 'not the digest of the page';
+      writeFileSync(recordFile, JSON.stringify(record));
+      expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 2 });
+      // …and a page written again (a new time) is read again: its real digest, its part as before.
+      utimesSync(join(site, 'stories/a/index.html'), new Date(), new Date(Date.now() + 5000));
+      expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3 });
+      expect(readTree(join(site, 'pagefind'))).toEqual(clean);
+      // Every part reused: the characters of the indexed pages come from the parts' records.
+      expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 3 });
+      expect(readTree(join(site, 'pagefind'))).toEqual(clean);
+      expect(table()['燈']).toBe('灯');
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
