@@ -5,13 +5,12 @@
  * HTML goes to a file in Astro's cache, not into the content store (entry/body-files.ts says why);
  * the store keeps the file's place. In `astro dev` the watcher reloads an edited file.
  */
-import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadMdxEntry, type CreateSchema } from '../entry/mdx-entry.ts';
-import { readContentFile } from '../entry/read-content.ts';
+import { readContentFile, type ReadContent } from '../entry/read-content.ts';
 import { ContentError, type ContentProblem } from '../problem.ts';
 import { handleLoaderProblems } from './loader-problems.ts';
 import { getRenderedEntriesVersion, takeRenderedEntry } from '../tree/rendered-entries.ts';
@@ -27,16 +26,54 @@ export interface MdxLoaderOptions {
   createSchema: CreateSchema;
 }
 
-/** Lists `<slug>/index.mdx` files under a folder, relative to it. */
-export async function listMdxEntries(baseDir: string): Promise<string[]> {
-  const dirents = await readdir(baseDir, { withFileTypes: true }).catch(() => []);
-  const files: string[] = [];
-  for (const d of dirents) {
-    if (!d.isDirectory()) continue;
-    const inner = await readdir(join(baseDir, d.name)).catch(() => [] as string[]);
-    if (inner.includes('index.mdx')) files.push(`${d.name}/index.mdx`);
+/**
+ * Lists `<slug>/index.mdx` files under a folder, relative to it. Synchronous: one awaited
+ * `readdir` per entry folder cost a 10,000-story build seconds of waiting.
+ */
+export function listMdxEntries(baseDir: string): string[] {
+  let dirents;
+  try {
+    dirents = readdirSync(baseDir, { withFileTypes: true });
+  } catch {
+    return [];
   }
-  return files.sort();
+  return dirents
+    .filter((d) => d.isDirectory() && existsSync(join(baseDir, d.name, 'index.mdx')))
+    .map((d) => `${d.name}/index.mdx`)
+    .sort();
+}
+
+/** How many files the loader reads ahead of the entry it is storing. */
+const READ_AHEAD = 32;
+
+/**
+ * Runs `read` over `items` with up to `window` calls under way, yielding each result in the
+ * items' order (the store is filled in a stable order). Read one after another, each of a
+ * 10,000-story site's 15,000 files waited for the file system alone: about 3 s of a rebuild.
+ * A failed read is thrown where its item comes, never left unhandled meanwhile.
+ */
+export async function* readAhead<T, R>(items: readonly T[], window: number, read: (item: T) => Promise<R>): AsyncGenerator<[T, R]> {
+  type Settled = { ok: true; value: R } | { ok: false; error: unknown };
+  const pending: Promise<Settled>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (next < items.length && pending.length < window) {
+      const item = items[next++] as T;
+      pending.push(
+        read(item).then(
+          (value): Settled => ({ ok: true, value }),
+          (error: unknown): Settled => ({ ok: false, error }),
+        ),
+      );
+    }
+  };
+  fill();
+  for (const item of items) {
+    const settled = await (pending.shift() as Promise<Settled>);
+    fill();
+    if (!settled.ok) throw settled.error;
+    yield [item, settled.value];
+  }
 }
 
 export function mdxLoader(options: MdxLoaderOptions): Loader {
@@ -50,9 +87,10 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
       // The rules' version, read once per load when the first entry needs it.
       let rules: Promise<string> | undefined;
 
-      const sync = async (absoluteFile: string): Promise<ContentProblem[]> => {
-        const file = relative(root, absoluteFile).split('\\').join('/');
-        const read = await readContentFile(absoluteFile, file);
+      const fileOf = (absoluteFile: string) => relative(root, absoluteFile).split('\\').join('/');
+      const sync = async (absoluteFile: string, alreadyRead?: ReadContent): Promise<ContentProblem[]> => {
+        const file = fileOf(absoluteFile);
+        const read = alreadyRead ?? (await readContentFile(absoluteFile, file));
         if (!read.ok) return [read.problem];
         const source = read.text;
         // The file's path is part of it: the same text read from another content folder (a copy
@@ -89,8 +127,9 @@ export function mdxLoader(options: MdxLoaderOptions): Loader {
       };
 
       const problems: ContentProblem[] = [];
-      for (const entry of await listMdxEntries(baseDir)) {
-        problems.push(...(await sync(join(baseDir, entry))));
+      const files = listMdxEntries(baseDir).map((entry) => join(baseDir, entry));
+      for await (const [file, read] of readAhead(files, READ_AHEAD, (f) => readContentFile(f, fileOf(f)))) {
+        problems.push(...(await sync(file, read)));
       }
       for (const id of context.store.keys()) {
         if (!seen.has(id)) context.store.delete(id);
