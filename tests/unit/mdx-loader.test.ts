@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/content-input/problem.ts';
-import { listMdxEntries, mdxLoader, readAhead } from '../../src/content-input/astro/mdx-loader.ts';
+import { listMdxEntries, mdxLoader } from '../../src/content-input/astro/mdx-loader.ts';
 import { createStorySchema } from '../../src/schemas/stories.ts';
 
 interface StoredEntry {
@@ -136,7 +136,7 @@ describe('mdxLoader', () => {
   });
 });
 
-describe('reading the entries', () => {
+describe('listing the entries', () => {
   it('lists every <slug>/index.mdx, sorted, and nothing else', () => {
     const dir = mkdtempSync(join(tmpdir(), 'yangwang-list-'));
     for (const [path, text] of [
@@ -151,47 +151,5 @@ describe('reading the entries', () => {
     }
     expect(listMdxEntries(dir)).toEqual(['a/index.mdx', 'b/index.mdx']);
     expect(listMdxEntries(join(dir, 'missing'))).toEqual([]);
-  });
-
-  it('reads ahead at most `window` files, and yields them in the order given', async () => {
-    let running = 0;
-    let most = 0;
-    const read = async (n: number) => {
-      running++;
-      most = Math.max(most, running);
-      // Later items finish first: the order must still be the items'.
-      await new Promise((r) => setTimeout(r, 20 - n));
-      running--;
-      return n * 10;
-    };
-    const got: [number, number][] = [];
-    for await (const pair of readAhead([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 4, read)) got.push(pair);
-    expect(got).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => [n, n * 10]));
-    expect(most).toBe(4);
-  });
-
-  it('throws a failed read where its item comes, after the ones before it, and leaves none unhandled', async () => {
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', onUnhandled);
-    try {
-      const got: number[] = [];
-      const read = async (n: number) => {
-        // The third fails at once, while the first two are still being read.
-        if (n === 3) throw new Error('读不到 3');
-        await new Promise((r) => setTimeout(r, 30));
-        return n;
-      };
-      await expect(
-        (async () => {
-          for await (const [n] of readAhead([1, 2, 3, 4], 4, read)) got.push(n);
-        })(),
-      ).rejects.toThrow('读不到 3');
-      expect(got).toEqual([1, 2]);
-      await new Promise((r) => setTimeout(r, 50));
-      expect(unhandled).toEqual([]);
-    } finally {
-      process.off('unhandledRejection', onUnhandled);
-    }
   });
 });

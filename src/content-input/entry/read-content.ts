@@ -1,4 +1,5 @@
 /** Reading a content file as UTF-8 text, refusing (with file and line) bytes that are not. */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ContentProblem } from '../problem.ts';
 import { decodeUtf8 } from './text-encoding.ts';
@@ -8,6 +9,17 @@ export type ReadContent = { ok: true; text: string } | { ok: false; problem: Con
 /** Reads `absoluteFile`; `file` is the path shown to editors. */
 export async function readContentFile(absoluteFile: string, file: string): Promise<ReadContent> {
   const decoded = decodeUtf8(await readFile(absoluteFile));
+  if (decoded.ok) return { ok: true, text: decoded.text };
+  return { ok: false, problem: { file, line: decoded.line, field: '文件编码', message: decoded.message } };
+}
+
+/**
+ * `readContentFile`, synchronously: for reading every entry of a site, where one small file after
+ * another is three to four times faster than through libuv's thread pool (15,000 files at 10,000
+ * stories: 0.2 s against 0.6–0.9 s, scripts/bench) and never queues behind image decoding.
+ */
+export function readContentFileSync(absoluteFile: string, file: string): ReadContent {
+  const decoded = decodeUtf8(readFileSync(absoluteFile));
   if (decoded.ok) return { ok: true, text: decoded.text };
   return { ok: false, problem: { file, line: decoded.line, field: '文件编码', message: decoded.message } };
 }
