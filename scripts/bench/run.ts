@@ -32,7 +32,7 @@ import { startDevServer } from '../../tests/helpers/dev-server.ts';
 import { countPages, type PageCounts } from '../lib/site-build.ts';
 import { writeBenchmarksSection } from './benchmarks-section.ts';
 import { generateCorpus } from './generate-corpus.ts';
-import { treeRssKb } from './tree-rss.ts';
+import { treeProcesses } from './tree-rss.ts';
 
 const BENCH = resolve('.bench');
 /** The commit measured, read at the start: the code already loaded is what a long run measures. */
@@ -50,7 +50,7 @@ interface BuildRun {
   cpuSeconds?: number;
   /** Peak resident memory of the build and every process it started, summed, sampled every 200 ms. */
   peakMb: number;
-  /** The same peak in two steps: until Astro's process ends (`[build] Complete!`), and after it (the search index). */
+  /** The same peak in two steps: until Astro's process has ended (after `[build] Complete!`), and after it (the search index). */
   peakMbBySteps?: { astro: number; index: number };
   /** Seconds spent in each phase, from Astro's log. */
   phases: Record<string, number>;
@@ -113,9 +113,13 @@ async function timedBuild(
   const stepPeakKb = { astro: 0, index: 0 };
   const sampler = setInterval(() => {
     if (!child.pid) return;
-    const kb = treeRssKb(child.pid);
+    const processes = treeProcesses(child.pid);
+    const kb = processes.reduce((sum, p) => sum + p.kb, 0);
     peakKb = Math.max(peakKb, kb);
-    const step = astroDone ? 'index' : 'astro';
+    // Astro's process keeps its memory for a moment after its last line: the index step starts
+    // when that process is gone, not when it says it is done.
+    const astroRunning = processes.some((p) => /astro(\.mjs)? build/.test(p.command));
+    const step = astroDone && !astroRunning ? 'index' : 'astro';
     stepPeakKb[step] = Math.max(stepPeakKb[step], kb);
   }, 200);
   const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? 1)));

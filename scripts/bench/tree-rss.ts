@@ -6,6 +6,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /** Resident memory (kB) of `root` and every process below it. */
 export function treeRssKb(root: number): number {
+  return treeProcesses(root).reduce((sum, p) => sum + p.kb, 0);
+}
+
+/** `root` and every process below it: pid, resident memory (kB) and command line. */
+export function treeProcesses(root: number): { pid: number; kb: number; command: string }[] {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
@@ -19,12 +24,18 @@ export function treeRssKb(root: number): number {
       // The process ended while we looked.
     }
   }
-  let total = 0;
+  const found: { pid: number; kb: number; command: string }[] = [];
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop() as number;
-    total += rss.get(pid) ?? 0;
+    let command = '';
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf-8').split('\0').join(' ');
+    } catch {
+      // Ended meanwhile.
+    }
+    found.push({ pid, kb: rss.get(pid) ?? 0, command });
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return found;
 }
