@@ -6,12 +6,12 @@
  * (`npm run docs:fields` writes its tables; a test keeps them in step) and by `npm run new`
  * (every field of a new file, with its description as a comment).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { z } from 'astro/zod';
+import { digestOf, inputsUnchanged } from '../../src/lib/cached-bundle.ts';
 import { createVolumeSchema } from '../../src/schemas/volumes.ts';
 import { honourLevel, isoDate, slug, stage, year, type CollectionName, type SchemaHelpers } from '../../src/schemas/common.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
@@ -300,8 +300,6 @@ interface FieldDocsRecord {
   docs: Record<string, Record<string, string>>;
 }
 
-const digestOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-
 /**
  * `readFieldDocs`, kept in `cacheFile` with every file the compiler read and its digest (as the
  * editor's bundle is, src/lib/cached-bundle.ts): used again while TypeScript and the probe are the
@@ -312,9 +310,7 @@ export function readFieldDocsCached(cacheFile: string | undefined): FieldDocs {
   if (cacheFile && existsSync(cacheFile)) {
     try {
       const record = JSON.parse(readFileSync(cacheFile, 'utf-8')) as FieldDocsRecord;
-      const unchanged =
-        record.key === key && Object.entries(record.inputs).every(([file, digest]) => existsSync(file) && digestOf(file) === digest);
-      if (unchanged) {
+      if (record.key === key && inputsUnchanged(record.inputs, ROOT)) {
         return Object.fromEntries(Object.entries(record.docs).map(([c, docs]) => [c, new Map(Object.entries(docs))])) as FieldDocs;
       }
     } catch {

@@ -376,20 +376,16 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const hanFile = join(cached, PART_HAN_FILE);
     if (options.cacheDir && existsSync(join(cached, 'pagefind-entry.json'))) {
       reused++;
-      // A part cached before the router (or by another version of it): its keys from its pages.
-      if (!existsSync(keysFile)) writeFileSync(keysFile, serialiseKeys(readPartKeys(siteDir, part)));
-      // …or before its Han characters were kept with it.
-      if (!existsSync(hanFile)) writeFileSync(hanFile, readPartHan(siteDir, part));
+      // A part cached before the router (or by another version of it), or before its Han
+      // characters were kept with it: both read again from its pages.
+      if (!existsSync(keysFile) || !existsSync(hanFile)) writePartRecords(cached, ...readPartRecords(siteDir, part));
       han.add(readFileSync(hanFile, 'utf-8'));
     } else {
       const temporary = `${cached}.partial`;
       rmSync(temporary, { recursive: true, force: true });
       const partHan = new HanCollector();
       const partKeys = await indexPart(siteDir, part, temporary, partHan);
-      writeFileSync(join(temporary, ROUTER_KEYS_FILE), serialiseKeys(partKeys));
-      const partChars = [...partHan.characters()].join('');
-      writeFileSync(join(temporary, PART_HAN_FILE), partChars);
-      han.add(partChars);
+      han.add(writePartRecords(temporary, partKeys, partHan));
       rmSync(cached, { recursive: true, force: true });
       renameSync(temporary, cached);
     }
@@ -421,18 +417,24 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   return { pageCount, parts: parts.length, reused, milliseconds: Math.round(performance.now() - started) };
 }
 
-/** The router keys of a part's pages, read from the built site. */
-function readPartKeys(siteDir: string, part: Part): Set<string> {
+/** The router keys and Han characters of a part's pages, read from the built site. */
+function readPartRecords(siteDir: string, part: Part): [Set<string>, HanCollector] {
   const keys = new Set<string>();
-  for (const file of part.files) addPageKeys(readFileSync(join(siteDir, file), 'utf-8'), keys);
-  return keys;
+  const han = new HanCollector();
+  for (const file of part.files) {
+    const html = readFileSync(join(siteDir, file), 'utf-8');
+    addPageKeys(html, keys);
+    han.add(html);
+  }
+  return [keys, han];
 }
 
-/** The Han characters of a part's pages, read from the built site. */
-function readPartHan(siteDir: string, part: Part): string {
-  const han = new HanCollector();
-  for (const file of part.files) han.add(readFileSync(join(siteDir, file), 'utf-8'));
-  return [...han.characters()].join('');
+/** Writes a part's router keys and Han characters beside its index; returns the characters. */
+function writePartRecords(dir: string, keys: ReadonlySet<string>, han: HanCollector): string {
+  const characters = [...han.characters()].join('');
+  writeFileSync(join(dir, ROUTER_KEYS_FILE), serialiseKeys(keys));
+  writeFileSync(join(dir, PART_HAN_FILE), characters);
+  return characters;
 }
 
 /** Removes cached parts this build did not use (or the scratch folder, without a cache). */

@@ -20,7 +20,8 @@ interface BundleRecord {
   inputs: Record<string, string>;
 }
 
-const digestOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** SHA-256 of a file's bytes: what the caches built on a list of inputs compare. */
+export const digestOf = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** The options as the record compares them: the output file's own place left out. */
 function optionsKey(options: BuildOptions): string {
@@ -28,9 +29,12 @@ function optionsKey(options: BuildOptions): string {
   return JSON.stringify(rest);
 }
 
-/** Whether every input recorded still has its digest. */
-function inputsUnchanged(record: BundleRecord, workingDir: string): boolean {
-  return Object.entries(record.inputs).every(([file, digest]) => {
+/**
+ * Whether every input recorded (path, relative to `workingDir` or absolute → `digestOf`) still
+ * exists with its digest. Also used by the web editor's field descriptions (scripts/lib/schema-fields.ts).
+ */
+export function inputsUnchanged(inputs: Record<string, string>, workingDir: string): boolean {
+  return Object.entries(inputs).every(([file, digest]) => {
     const path = resolve(workingDir, file);
     return existsSync(path) && digestOf(path) === digest;
   });
@@ -46,7 +50,7 @@ export async function cachedBundle(options: BuildOptions & { outfile: string }, 
   const cachedOutput = cacheFolder && join(cacheFolder, 'bundle.js');
   if (recordFile && cachedOutput && existsSync(recordFile) && existsSync(cachedOutput)) {
     const record = JSON.parse(readFileSync(recordFile, 'utf-8')) as BundleRecord;
-    if (record.options === optionsKey(options) && inputsUnchanged(record, workingDir)) {
+    if (record.options === optionsKey(options) && inputsUnchanged(record.inputs, workingDir)) {
       mkdirSync(dirname(options.outfile), { recursive: true });
       copyFileSync(cachedOutput, options.outfile);
       return true;

@@ -97,17 +97,29 @@ describe('buildSearchIndex with a cache', () => {
     return files;
   }
 
-  it('reuses unchanged parts and writes exactly what a clean build writes', async () => {
+  /**
+   * A built site of three indexed pages (a profile and two stories, 2019 and 2024) in a temporary
+   * folder, removed afterwards; `write` adds or replaces a page.
+   */
+  async function withSite(run: (site: { root: string; site: string; write: (file: string, html: string) => void }) => Promise<void>) {
     const root = mkdtempSync(join(tmpdir(), 'yangwang-parts-'));
+    const site = join(root, 'site');
+    const write = (file: string, html: string) => {
+      mkdirSync(join(site, file, '..'), { recursive: true });
+      writeFileSync(join(site, file), html);
+    };
     try {
-      const site = join(root, 'site');
-      const write = (file: string, html: string) => {
-        mkdirSync(join(site, file, '..'), { recursive: true });
-        writeFileSync(join(site, file), html);
-      };
       write('teachers/lin/index.html', page('林秋云'));
       write('stories/a/index.html', page('山里的灯', 2019));
       write('stories/b/index.html', page('雪地里的灯', 2024));
+      await run({ root, site, write });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+
+  it('reuses unchanged parts and writes exactly what a clean build writes', async () => {
+    await withSite(async ({ root, site, write }) => {
       const cacheDir = join(root, 'cache');
       const first = await buildSearchIndex(site, { cacheDir, partPages: 1 });
       expect(first).toMatchObject({ pageCount: 3, parts: 3, reused: 0 });
@@ -123,22 +135,11 @@ describe('buildSearchIndex with a cache', () => {
       expect(incremental).not.toEqual(clean);
       // The cache keeps only the parts of the last build (and the record of the pages read).
       expect(readdirSync(cacheDir, { withFileTypes: true }).filter((e) => e.isDirectory())).toHaveLength(3);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+    });
   }, 60_000);
 
   it('reads again only the pages whose file changed, and keeps every page’s Han characters in the table', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'yangwang-parts-'));
-    try {
-      const site = join(root, 'site');
-      const write = (file: string, html: string) => {
-        mkdirSync(join(site, file, '..'), { recursive: true });
-        writeFileSync(join(site, file), html);
-      };
-      write('teachers/lin/index.html', page('林秋云'));
-      write('stories/a/index.html', page('山里的灯', 2019));
-      write('stories/b/index.html', page('雪地里的灯', 2024));
+    await withSite(async ({ root, site, write }) => {
       // A page that is not indexed: its characters still belong in the traditional-character table.
       write('stories/page/2/index.html', '<!doctype html><html lang="zh-CN"><body><p>读书</p></body></html>');
       const cacheDir = join(root, 'cache');
@@ -165,8 +166,13 @@ describe('buildSearchIndex with a cache', () => {
       expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 3 });
       expect(readTree(join(site, 'pagefind'))).toEqual(clean);
       expect(table()['燈']).toBe('灯');
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
+      // A part cached before its Han characters (or router keys) were kept with it: both read
+      // again from its pages, and the index is still a clean one.
+      for (const part of readdirSync(cacheDir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+        rmSync(join(cacheDir, part.name, 'han.txt'));
+      }
+      expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 3 });
+      expect(readTree(join(site, 'pagefind'))).toEqual(clean);
+    });
   }, 60_000);
 });
