@@ -77,12 +77,16 @@ export interface PageCounts {
   cached: number;
 }
 
+/** The line the build's log destination writes for the pages it skipped (`skippedPagesLine` in src/content-input/astro/log-guard.mjs). */
+const SKIPPED_SUMMARY = /沿用上次构建的页面 \d+ 个（原地保留 (\d+) 个，从缓存恢复 (\d+) 个）/g;
+
 /**
  * Counts the pages of Astro's "generating static routes" log: each page starts with `├─ path`
  * (or `└─`) and ends with `(restored)` or `(cached)` when the incremental build skipped it
  * (node_modules/astro/dist/core/build/generate.js), or with its time `(+12ms)` when it was
  * rendered. Pages render four at a time, so a start and its end may be on different lines:
- * the marks are counted, not the lines.
+ * the marks are counted, not the lines. The site's log destination writes the skipped pages as
+ * one line of counts instead (src/content-input/astro/log-guard.mjs); both are read.
  */
 export function countPages(log: string): PageCounts {
   const start = log.indexOf('generating static routes');
@@ -90,8 +94,9 @@ export function countPages(log: string): PageCounts {
   const end = log.indexOf('generating optimized images', start);
   const section = log.slice(start, end < 0 ? undefined : end);
   const count = (pattern: RegExp) => section.match(pattern)?.length ?? 0;
-  const pages = count(/[├└]─ /g);
-  const restored = count(/\(restored\)/g);
-  const cached = count(/\(cached\)/g);
-  return { rendered: pages - restored - cached, restored, cached };
+  const summed = [...section.matchAll(SKIPPED_SUMMARY)].map((m) => ({ cached: Number(m[1]), restored: Number(m[2]) }));
+  const restored = count(/\(restored\)/g) + summed.reduce((sum, s) => sum + s.restored, 0);
+  const cached = count(/\(cached\)/g) + summed.reduce((sum, s) => sum + s.cached, 0);
+  const pages = count(/[├└]─ /g) - count(/\((?:restored|cached)\)/g);
+  return { rendered: pages, restored, cached };
 }

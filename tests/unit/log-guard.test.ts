@@ -33,4 +33,53 @@ describe('log guard', () => {
     expect(printed).toContain('[ERROR] [content] first');
     write.mockRestore();
   });
+
+  it('writes the pages and images an incremental build skipped as one line each, and every page it rendered', () => {
+    const printed: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      printed.push(stripVTControlCharacters(String(chunk)));
+      return true;
+    });
+    const destination = logGuard({});
+    const info = (message: string, newLine = true, label: string | null = null) => {
+      destination.write({ level: 'info', label, message, newLine });
+    };
+    // As Astro 7.3 logs the page and image phases (node_modules/astro/dist/core/build/generate.js, assets/build/generate.js).
+    info(' generating static routes ', true, 'SKIP_FORMAT');
+    info('  ├─ /index.html', false);
+    info('  ├─ /stories/a/index.html', false);
+    info(' (cached)', true, 'SKIP_FORMAT');
+    info('  ├─ /stories/b/index.html', false);
+    info(' (restored)', true, 'SKIP_FORMAT');
+    info(' (+12ms) ', true, 'SKIP_FORMAT');
+    info('  ├─ /stories/c/index.html', false);
+    info(' (cached)', true, 'SKIP_FORMAT');
+    info('✓ Completed in 3.2s.\n');
+    info(' generating optimized images ', true, 'SKIP_FORMAT');
+    info('  ▶ /_astro/a_1.avif (reused cache entry) (+1ms) (1/3)');
+    info('  ▶ /_astro/b_1.avif (before: 120kB, after: 20kB) (+900ms) (2/3)');
+    info('  ▶ /_astro/c_1.webp (reused cache entry) (+0ms) (3/3)');
+    info('✓ Completed in 1.0s.\n');
+    write.mockRestore();
+    const text = printed.join('');
+    expect(text).toContain('├─ /index.html (+12ms)');
+    expect(text).not.toContain('/stories/');
+    expect(text).toContain('沿用上次构建的页面 3 个（原地保留 2 个，从缓存恢复 1 个）\n');
+    expect(text.indexOf('沿用上次构建的页面')).toBeLessThan(text.indexOf('Completed in 3.2s'));
+    expect(text).toContain('▶ /_astro/b_1.avif (before: 120kB');
+    expect(text).not.toContain('a_1.avif');
+    expect(text).toContain('沿用缓存的优化图片 2 张\n');
+  });
+
+  it('prints a page started just before an error', () => {
+    const printed: string[] = [];
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
+    const destination = logGuard({});
+    destination.write({ level: 'info', label: null, message: '  ├─ /stories/x/index.html', newLine: false });
+    destination.write({ level: 'error', label: 'build', message: 'boom', newLine: true });
+    out.mockRestore();
+    err.mockRestore();
+    expect(stripVTControlCharacters(printed.join(''))).toMatch(/\/stories\/x\/index\.html.*boom/s);
+  });
 });

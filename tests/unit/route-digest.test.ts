@@ -82,20 +82,27 @@ describe('serializeRouteData', () => {
       const o = v as Record<string, unknown>;
       if (typeof o.src === 'string' && typeof o.width === 'number' && typeof o.height === 'number' && typeof o.format === 'string')
         return { src: o.src, width: o.width, height: o.height, format: o.format };
-      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
+      return Object.fromEntries(
+        Object.keys(o)
+          .sort()
+          .map((k) => [k, o[k]]),
+      );
     });
 
   it('is JSON.stringify of a key-sorted copy, for nested data of every kind', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const words = ['灯', 'a"b', '\\n', 'zeta', 'Alpha', '', '山里的灯\u2028', 'src', 'width'];
     const make = (depth: number): unknown => {
       const r = random();
-      if (depth > 3 || r < 0.3) return [null, true, false, 0, -1.5, 1e21, words[Math.floor(random() * words.length)]][Math.floor(random() * 7)];
-      if (r < 0.45) return { src: `/_astro/${Math.floor(random() * 9)}.jpg`, width: 1200, height: 800, format: 'jpg', fsPath: '/x', alt: '图' };
+      if (depth > 3 || r < 0.3)
+        return [null, true, false, 0, -1.5, 1e21, words[Math.floor(random() * words.length)]][Math.floor(random() * 7)];
+      if (r < 0.45)
+        return { src: `/_astro/${Math.floor(random() * 9)}.jpg`, width: 1200, height: 800, format: 'jpg', fsPath: '/x', alt: '图' };
       if (r < 0.7) return Array.from({ length: Math.floor(random() * 4) }, () => (random() < 0.15 ? undefined : make(depth + 1)));
       const o: Record<string, unknown> = {};
-      for (let i = Math.floor(random() * 5); i > 0; i--) o[words[Math.floor(random() * words.length)] ?? 'k'] = random() < 0.15 ? undefined : make(depth + 1);
+      for (let i = Math.floor(random() * 5); i > 0; i--)
+        o[words[Math.floor(random() * words.length)] ?? 'k'] = random() < 0.15 ? undefined : make(depth + 1);
       return o;
     };
     for (let i = 0; i < 500; i++) {

@@ -45,14 +45,75 @@ export function isFailure(event) {
   return FAILING_WARNINGS.some((pattern) => pattern.test(text));
 }
 
+/** A page's first log event: `  ├─ /path/index.html`, written without a line end. */
+const PAGE_START = /^\s*[├└]─ \S/;
+/** The event that ends a page the incremental build skipped (the page's path came just before it). */
+const PAGE_SKIPPED = /^\s*\((cached|restored)\)\s*$/;
+/** An optimised image taken from Astro's image cache. */
+const IMAGE_REUSED = /^\s*▶ .*\((?:reused|revalidated) cache entry\)/;
+/** Astro's line at the end of the page phase and of the image phase. */
+const PHASE_DONE = '✓ Completed in ';
+
+/**
+ * The summary line that stands for the skipped pages of a build (read back by `countPages` in
+ * scripts/lib/site-build.ts).
+ * @param {{ cached: number; restored: number }} skipped
+ */
+export function skippedPagesLine(skipped) {
+  return `  沿用上次构建的页面 ${skipped.cached + skipped.restored} 个（原地保留 ${skipped.cached} 个，从缓存恢复 ${skipped.restored} 个）`;
+}
+
+/** @param {number} count */
+export function reusedImagesLine(count) {
+  return `  沿用缓存的优化图片 ${count} 张`;
+}
+
 /**
  * @param {{ level?: import('astro').AstroLoggerLevel } | undefined} config
  */
 export default function logGuard(config) {
   const out = nodeDestination(config ?? {});
+  // An incremental build at 10,000 stories logged a line for each of 31,000 pages it skipped and
+  // for each of 19,000 images it took from the cache (4 MB of log, about 0.5 s of writing): the
+  // pages it rendered are still listed one by one, the rest are counted in one line each.
+  /** @type {import('astro').AstroLoggerMessage | undefined} */
+  let pending;
+  const skipped = { cached: 0, restored: 0 };
+  let reusedImages = 0;
+  /** @param {import('astro').AstroLoggerMessage} event @param {string} message */
+  const summary = (event, message) => out.write({ ...event, label: 'SKIP_FORMAT', message, newLine: true });
   return {
     /** @param {import('astro').AstroLoggerMessage} event */
     write(event) {
+      if (event.level === 'info') {
+        const text = stripVTControlCharacters(event.message);
+        if (pending) {
+          const held = pending;
+          pending = undefined;
+          const mark = PAGE_SKIPPED.exec(text);
+          if (mark) {
+            skipped[/** @type {'cached' | 'restored'} */ (mark[1])]++;
+            return;
+          }
+          out.write(held);
+        }
+        if (!event.newLine && PAGE_START.test(text)) {
+          pending = event;
+          return;
+        }
+        if (IMAGE_REUSED.test(text)) {
+          reusedImages++;
+          return;
+        }
+        if (text.includes(PHASE_DONE)) {
+          if (skipped.cached + skipped.restored > 0) summary(event, skippedPagesLine(skipped));
+          if (reusedImages > 0) summary(event, reusedImagesLine(reusedImages));
+          skipped.cached = skipped.restored = reusedImages = 0;
+        }
+      } else if (pending) {
+        out.write(pending);
+        pending = undefined;
+      }
       out.write(event);
       if (!isFailure(event)) return;
       const state = getGuardState();
