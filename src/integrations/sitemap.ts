@@ -120,10 +120,43 @@ export function headFacts(outDir: string, path: string, previous: ReadonlyMap<st
   return modified ? { stat, modified } : { stat };
 }
 
+/**
+ * Astro's pages in the order of their URLs in the sitemap. @astrojs/sitemap sorts its URLs with
+ * `a.localeCompare(b, 'en', { numeric: true })` (`generateSitemap`), which builds a collator for
+ * every comparison: about 0.6 s for 16,500 pages in Astro's order (stories by date), 0.1 s when
+ * they come already in order (the sort then compares each neighbour once). The same order with
+ * one `Intl.Collator` costs 0.05 s. Pages whose URL `keep` refuses (feeds, share images; the
+ * sitemap's filter drops them) go last, unsorted. The sitemap sorts anyway: this only saves time.
+ */
+export function inSitemapOrder<Page extends { pathname: string }>(
+  pages: readonly Page[],
+  site: string,
+  base: string,
+  keep: (url: string) => boolean,
+): Page[] {
+  const collator = new Intl.Collator('en', { numeric: true });
+  // The URLs as @astrojs/sitemap makes them from `pathname` (index.js).
+  const root = new URL(base, site);
+  const prefix = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`;
+  const kept: { page: Page; url: string }[] = [];
+  const rest: Page[] = [];
+  for (const page of pages) {
+    const url = new URL(prefix + page.pathname.replace(/^\//, ''), root).href;
+    if (keep(url)) kept.push({ page, url });
+    else rest.push(page);
+  }
+  kept.sort((a, b) => collator.compare(a.url, b.url));
+  return [...kept.map(({ page }) => page), ...rest];
+}
+
+const inSitemap = (url: string) => url.endsWith('/');
+
 /** The sitemap integration plus the small one that tells it where the built pages are and where to keep its record. */
 export function sitemapWithLastmod(): AstroIntegration[] {
   let outDir = '';
   let recordFile = '';
+  let site = '';
+  let base = '/';
   let previous = new Map<string, HeadFacts>();
   let next = new Map<string, HeadFacts>();
   const locate: AstroIntegration = {
@@ -132,11 +165,13 @@ export function sitemapWithLastmod(): AstroIntegration[] {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         recordFile = join(fileURLToPath(config.cacheDir), HEAD_RECORD);
+        site = config.site ?? '';
+        base = config.base;
       },
     },
   };
   const inner = sitemap({
-    filter: (url) => url.endsWith('/'),
+    filter: inSitemap,
     serialize(item) {
       const path = decodeURI(new URL(item.url).pathname);
       const facts = headFacts(outDir, path, previous);
@@ -148,7 +183,8 @@ export function sitemapWithLastmod(): AstroIntegration[] {
   });
   const generate = inner.hooks['astro:build:done'];
   // The record is read before the sitemap is made and written after; it lists the pages this
-  // build's sitemap looked at, so a removed page drops out of it.
+  // build's sitemap looked at, so a removed page drops out of it. The pages are handed over in
+  // the sitemap's order (without `site` the sitemap writes nothing).
   const withRecord: AstroIntegration = {
     ...inner,
     hooks: {
@@ -156,7 +192,7 @@ export function sitemapWithLastmod(): AstroIntegration[] {
       'astro:build:done': async (options) => {
         previous = loadHeadRecord(recordFile, outDir);
         next = new Map();
-        await generate?.(options);
+        await generate?.(site ? { ...options, pages: inSitemapOrder(options.pages, site, base, inSitemap) } : options);
         if (next.size > 0) saveHeadRecord(recordFile, outDir, next);
         previous = new Map();
         next = new Map();

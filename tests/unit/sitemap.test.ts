@@ -3,11 +3,19 @@
  * whose file changed since the last build (the rest from its record in the cache folder).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { HEAD_RECORD, type HeadRecord, readHead, readModifiedTime, sitemapWithLastmod } from '../../src/integrations/sitemap.ts';
+import {
+  HEAD_RECORD,
+  type HeadRecord,
+  inSitemapOrder,
+  readHead,
+  readModifiedTime,
+  sitemapWithLastmod,
+} from '../../src/integrations/sitemap.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yangwang-sitemap-'));
 const page = (head: string, body: string) => `<!DOCTYPE html><html lang="zh-CN"><head>${head}</head><body>${body}</body></html>`;
@@ -175,6 +183,49 @@ describe('the sitemap keeps what each page head said', () => {
       writeFileSync(join(cacheDir, HEAD_RECORD), text.replace('"x"', JSON.stringify(`${outDir}/`)));
       expect(await buildSitemap(outDir, cacheDir, pathnames), text).toBe(fresh);
       expect(recordOf(cacheDir).version, text).toBe(1);
+    }
+  });
+});
+
+describe('inSitemapOrder', () => {
+  it('puts the pages in the order @astrojs/sitemap sorts their URLs, whatever order Astro lists them in', async () => {
+    const { generateSitemap } = (await import(
+      pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('@astrojs/sitemap/package.json')), 'dist', 'generate-sitemap.js'))
+        .href
+    )) as { generateSitemap: (urls: string[], site: string) => { url: string }[] };
+    // Astro's order: each route's pages as its getStaticPaths lists them (stories by date).
+    const astroOrder = [
+      '',
+      'stories/',
+      'stories/page/10/',
+      'stories/page/2/',
+      'stories/乙/',
+      'rss.xml',
+      'stories/b-10/',
+      'stories/甲/',
+      'stories/b-9/',
+      'about/',
+      'share/stories/a.jpg',
+      'stories/B-1/',
+      'teachers/',
+    ];
+    for (const [site, base] of [
+      ['https://example.org', '/'],
+      ['https://example.org/', '/sub'],
+    ] as const) {
+      const ordered = inSitemapOrder(
+        astroOrder.map((pathname) => ({ pathname })),
+        site,
+        base,
+        (url) => url.endsWith('/'),
+      );
+      const url = (pathname: string) => new URL(`${new URL(base, site).pathname.replace(/\/?$/, '/')}${pathname}`, site).href;
+      const urls = ordered.map((page) => url(page.pathname)).filter((u) => u.endsWith('/'));
+      expect(generateSitemap(urls, site).map((item) => item.url)).toEqual(urls);
+      expect(urls.indexOf(url('stories/page/2/'))).toBeLessThan(urls.indexOf(url('stories/page/10/')));
+      // The pages the sitemap leaves out come last, in Astro's order.
+      expect(ordered.slice(-2).map((page) => page.pathname)).toEqual(['rss.xml', 'share/stories/a.jpg']);
+      expect(ordered).toHaveLength(astroOrder.length);
     }
   });
 });
