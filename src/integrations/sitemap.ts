@@ -8,7 +8,8 @@
  * folder (`<cacheDir>/yangwang-sitemap.json`), keyed by the file's size, modification time (ns) and
  * inode: a page Astro leaves in place keeps all three, a page it renders or restores gets a new
  * file. A rebuild reads the heads of those pages only (at 10,000 stories reading all 16,500 heads
- * cost 1.0 s of every build).
+ * cost about 0.4 s of every build, 1 s in a profile). The pages reach @astrojs/sitemap already in
+ * the order it sorts them into (`inSitemapOrder`). BENCHMARKS.md, “After the build”.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,7 +54,7 @@ export function readHead(file: string, step = 16 * 1024): string | undefined {
   }
 }
 
-/** What the sitemap needs from a page's head, and the file it was read from. */
+/** What the sitemap needs from a page's head, and the key of the file it was read from. */
 export interface HeadFacts {
   /** The file's size, modification time in ns and inode: `size:mtimeNs:ino`. */
   stat: string;
