@@ -175,4 +175,51 @@ describe('buildSearchIndex with a cache', () => {
       expect(readTree(join(site, 'pagefind'))).toEqual(clean);
     });
   }, 60_000);
+
+  it('does not read again a page without data-pagefind-body whose file is unchanged: its recorded characters go into the table', async () => {
+    await withSite(async ({ root, site, write }) => {
+      const list = 'stories/page/2/index.html';
+      write(list, '<!doctype html><html lang="zh-CN"><body><p>读书</p></body></html>');
+      const cacheDir = join(root, 'cache');
+      const table = () => JSON.parse(readFileSync(join(site, 'pagefind', TRADITIONAL_TABLE_FILE), 'utf-8')) as Record<string, string>;
+      const cleanIndex = async () => {
+        await buildSearchIndex(site, { partPages: 1 });
+        return readTree(join(site, 'pagefind'));
+      };
+      await buildSearchIndex(site, { cacheDir, partPages: 1 });
+      expect(table()['書']).toBe('书');
+      expect(table()['龜']).toBeUndefined();
+      expect(readTree(join(site, 'pagefind'))).toEqual(await cleanIndex());
+
+      // The record says what the unchanged page holds: a character recorded for it (龟, on no page)
+      // reaches the table, so the page was not read.
+      const recordFile = join(cacheDir, 'pages.json');
+      const record = JSON.parse(readFileSync(recordFile, 'utf-8')) as { pages: Record<string, { han?: string }> };
+      const entry = record.pages[list];
+      if (entry?.han === undefined) throw new Error(`${list} has no characters in the record`);
+      entry.han += '龟';
+      writeFileSync(recordFile, JSON.stringify(record));
+      await buildSearchIndex(site, { cacheDir, partPages: 1 });
+      expect(table()['龜']).toBe('龟');
+
+      // The page changed: read again, its new characters in the table, the index a clean one.
+      write(list, '<!doctype html><html lang="zh-CN"><body><p>读书的乌龟</p></body></html>');
+      expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 3 });
+      const incremental = readTree(join(site, 'pagefind'));
+      expect(table()['龜']).toBe('龟');
+      expect(table()['書']).toBe('书');
+      expect(incremental).toEqual(await cleanIndex());
+      // …and unchanged since: from the record, the same index.
+      await buildSearchIndex(site, { cacheDir, partPages: 1 });
+      expect(readTree(join(site, 'pagefind'))).toEqual(incremental);
+    });
+  }, 60_000);
+
+  it('does not index a page in Astro’s assets folder, and finds one anywhere else', async () => {
+    await withSite(async ({ site, write }) => {
+      write('_astro/stray.html', page('不是页面'));
+      write('share/stories/x/index.html', page('分享的页面'));
+      expect(await buildSearchIndex(site, { partPages: 1 })).toMatchObject({ pageCount: 4 });
+    });
+  }, 60_000);
 });
