@@ -8,7 +8,8 @@
  * memory until it is written (pagefind#842), so one index of a large site needs many gigabytes.
  * Each part is closed before the next starts, so memory is bounded by the part size. A part whose
  * pages did not change is taken from the cache (Astro's cache folder, `search-index/`: hard links,
- * or copies across file systems) instead of being indexed again (Pagefind has no incremental indexing, pagefind#71). The browser merges
+ * or copies across file systems) instead of being indexed again (Pagefind has no incremental indexing, pagefind#71),
+ * and left in the output where the last build linked it (`placed.json`). The browser merges
  * the parts with Pagefind's `mergeIndex` (src/components/search/pagefind.ts).
  *
  * Parts: the pages that are no profile, school, honour roll, volume or story (the about page) form

@@ -92,7 +92,8 @@ export function staleOutput(): AstroIntegration {
         rmSync(join(outDir, MARKER), { force: true });
         // Every route's files, those rendered and those kept in place.
         const produced = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-        // Under `npm run build` the search index is written after this, into a folder it empties first.
+        // Under `npm run build` the search index is written after this, into a folder it clears itself
+        // (leaving in place the parts it can reuse).
         const later = handoffFile() ? new Set([SEARCH_BUNDLE_DIR]) : undefined;
         const removed = sweepStaleOutput(outDir, started, produced, later);
         if (removed.removedFiles > 0) logger.info(`删除了上次构建留下、这次没有生成的 ${removed.removedFiles} 个文件`);
