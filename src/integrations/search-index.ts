@@ -297,7 +297,7 @@ function hashPart(part: Part, digests: Digests): string {
  * Puts a finished part's files into the bundle: hard links to the cached copy where the cache and
  * the output share a file system (neither side is ever written in place: a part in the cache is
  * replaced whole, a part in the output is removed whole or left as it is), copies where they do
- * not. Returns the folders it wrote into, relative to `to` (`''` for `to` itself).
+ * not. Returns the folders it wrote into and those above them, relative to `to` (`''` for `to` itself).
  */
 function placePart(from: string, to: string, keep: (name: string) => boolean): Set<string> {
   let link = true;
@@ -309,8 +309,12 @@ function placePart(from: string, to: string, keep: (name: string) => boolean): S
     if (!keep(name)) continue;
     const target = join(to, name);
     const folder = dirname(name) === '.' ? '' : dirname(name);
-    if (!folders.has(folder)) mkdirSync(dirname(target), { recursive: true });
-    folders.add(folder);
+    if (!folders.has(folder)) {
+      mkdirSync(dirname(target), { recursive: true });
+      // The folder and each one above it, up to the part's own.
+      for (let up = folder; up !== '' && !folders.has(up); up = dirname(up) === '.' ? '' : dirname(up)) folders.add(up);
+      folders.add('');
+    }
     if (link) {
       try {
         linkSync(source, target);
