@@ -17,7 +17,7 @@ export const CACHE_FOLDERS: readonly CacheFolder[] = [
   {
     path: 'node_modules/.astro/',
     holds:
-      "Astro's cache: the incremental build's manifest (`incremental-build.json`) and its copy of every page it may restore (`dist/`), the content store (`data-store.json`) and the rendered bodies of stories and profiles (`yangwang-bodies/`), the optimised images (`assets/`), the share cards (`share-images/`), the search index's parts and the record of the pages it read (`search-index/`), the web editor's bundle and its fields' descriptions (`admin-bundle/`), what each page's head told the sitemap (`yangwang-sitemap.json`) and the record of the last successful build (`yangwang-last-build.json`)",
+      "Astro's cache: the incremental build's manifest (`incremental-build.json`) and its copy of every page it may restore (`dist/`), the content store (`data-store.json`) and the rendered bodies of stories and profiles (`yangwang-bodies/`), the optimised images (`assets/`), the share cards (`share-images/`), the search index's parts, the record of the pages it read and of the parts it placed in the output (`search-index/`), the web editor's bundle and its fields' descriptions (`admin-bundle/`), what each page's head told the sitemap (`yangwang-sitemap.json`) and the record of the last successful build (`yangwang-last-build.json`)",
   },
   {
     path: 'node_modules/.cache/yangwang/',

@@ -92,9 +92,12 @@ export function staleOutput(): AstroIntegration {
         rmSync(join(outDir, MARKER), { force: true });
         // Every route's files, those rendered and those kept in place.
         const produced = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-        // Under `npm run build` the search index is written after this, into a folder it empties first.
-        const later = handoffFile() ? new Set([SEARCH_BUNDLE_DIR]) : undefined;
-        const removed = sweepStaleOutput(outDir, started, produced, later);
+        // The search index's folder is the index's own: it removes there what it does not write, and
+        // leaves in place the parts of the last build it reuses (files older than this build). Under
+        // `npm run build` it is written after this; under `astro build` alone, before. Without an
+        // index (YANGWANG_SEARCH_INDEX=off) an old bundle is swept like any other file.
+        const indexOwns = handoffFile() || process.env.YANGWANG_SEARCH_INDEX !== 'off' ? new Set([SEARCH_BUNDLE_DIR]) : undefined;
+        const removed = sweepStaleOutput(outDir, started, produced, indexOwns);
         if (removed.removedFiles > 0) logger.info(`删除了上次构建留下、这次没有生成的 ${removed.removedFiles} 个文件`);
       },
     },

@@ -47,6 +47,28 @@ export class HanCollector {
   }
 }
 
+/**
+ * The distinct Han characters of one text, in code-point order, as one string: what a page
+ * contributes to the table, kept in the search index's record of the pages it read so that an
+ * unchanged page is not read again. (A `HanCollector` per page would scan its whole bitmap.)
+ */
+export function distinctHanCharacters(text: string): string {
+  const points = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < FIRST_HAN) continue;
+    const point = unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) ?? unit) : unit;
+    if (point > 0xffff) i++;
+    points.add(point);
+  }
+  let out = '';
+  for (const point of [...points].sort((a, b) => a - b)) {
+    const char = String.fromCodePoint(point);
+    if (HAN.test(char)) out += char;
+  }
+  return out;
+}
+
 /** The Han characters in some text. */
 export function collectHanCharacters(text: string, into = new Set<string>()): Set<string> {
   return new HanCollector().add(text).characters(into);

@@ -22,7 +22,7 @@ afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 const plain = (log: string) => log.replace(/\x1b\[[0-9;]*m/g, '');
 
 /** `astro build` of the same content, alone, into its own output with its own cache. */
-function astroBuildAlone(outDir: string, cacheDir: string) {
+function astroBuildAlone(outDir: string, cacheDir: string, env: NodeJS.ProcessEnv = {}) {
   const run = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
     encoding: 'utf-8',
     env: {
@@ -32,6 +32,7 @@ function astroBuildAlone(outDir: string, cacheDir: string) {
       ASTRO_TELEMETRY_DISABLED: '1',
       CI: 'true',
       FORCE_COLOR: '0',
+      ...env,
     },
     timeout: 240_000,
   });
@@ -61,6 +62,12 @@ describe('npm run build indexes after Astro, in its own process', () => {
     const compared = compareTrees(copy.dist, aloneDist, { first: 'npm run build', second: 'astro build' });
     expect(compared.problems).toEqual([]);
     expect(compared.files).toBeGreaterThan(100);
+    // Again in place: the index leaves its reused parts where they are, older than the build, and
+    // the sweep of stale files (which runs after it inside Astro) must leave them too.
+    const again = astroBuildAlone(aloneDist, aloneCache, { YANGWANG_ALWAYS_BUILD: '1' });
+    expect(again.status, again.output.slice(-3000)).toBe(0);
+    expect(plain(again.output)).toMatch(/搜索索引：\d+ 个页面，(\d+) 个分块（\1 个沿用缓存）/);
+    expect(compareTrees(copy.dist, aloneDist, { first: 'npm run build', second: 'astro build, again in place' }).problems).toEqual([]);
 
     // Recorded after the index: the next build finds the output as recorded and stops at once.
     expect(buildContentCopy(copy).output).toContain('没有改动');

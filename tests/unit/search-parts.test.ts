@@ -2,7 +2,7 @@
  * How the search index is split into parts (src/integrations/search-index.ts): stable, so a new
  * story or an edit re-indexes one part and every other part is reused from the cache.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -173,6 +173,138 @@ describe('buildSearchIndex with a cache', () => {
       }
       expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 3 });
       expect(readTree(join(site, 'pagefind'))).toEqual(clean);
+    });
+  }, 60_000);
+
+  it('does not read again a page without data-pagefind-body whose file is unchanged: its recorded characters go into the table', async () => {
+    await withSite(async ({ root, site, write }) => {
+      const list = 'stories/page/2/index.html';
+      write(list, '<!doctype html><html lang="zh-CN"><body><p>读书</p></body></html>');
+      const cacheDir = join(root, 'cache');
+      const table = () => JSON.parse(readFileSync(join(site, 'pagefind', TRADITIONAL_TABLE_FILE), 'utf-8')) as Record<string, string>;
+      const cleanIndex = async () => {
+        await buildSearchIndex(site, { partPages: 1 });
+        return readTree(join(site, 'pagefind'));
+      };
+      await buildSearchIndex(site, { cacheDir, partPages: 1 });
+      expect(table()['書']).toBe('书');
+      expect(table()['龜']).toBeUndefined();
+      expect(readTree(join(site, 'pagefind'))).toEqual(await cleanIndex());
+
+      // The record says what the unchanged page holds: a character recorded for it (龟, on no page)
+      // reaches the table, so the page was not read.
+      const recordFile = join(cacheDir, 'pages.json');
+      const record = JSON.parse(readFileSync(recordFile, 'utf-8')) as { pages: Record<string, { han?: string }> };
+      const entry = record.pages[list];
+      if (entry?.han === undefined) throw new Error(`${list} has no characters in the record`);
+      entry.han += '龟';
+      writeFileSync(recordFile, JSON.stringify(record));
+      await buildSearchIndex(site, { cacheDir, partPages: 1 });
+      expect(table()['龜']).toBe('龟');
+
+      // The page changed: read again, its new characters in the table, the index a clean one.
+      write(list, '<!doctype html><html lang="zh-CN"><body><p>读书的乌龟</p></body></html>');
+      expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 3 });
+      const incremental = readTree(join(site, 'pagefind'));
+      expect(table()['龜']).toBe('龟');
+      expect(table()['書']).toBe('书');
+      expect(incremental).toEqual(await cleanIndex());
+      // …and unchanged since: from the record, the same index.
+      await buildSearchIndex(site, { cacheDir, partPages: 1 });
+      expect(readTree(join(site, 'pagefind'))).toEqual(incremental);
+    });
+  }, 60_000);
+
+  it('leaves a reused part in its place in the output, and replaces or removes everything else as a clean index writes it', async () => {
+    await withSite(async ({ root, site, write }) => {
+      write('stories/c/index.html', page('河边的学校', 2021));
+      const cacheDir = join(root, 'cache');
+      const bundle = join(site, 'pagefind');
+      const parts = join(bundle, 'parts');
+      // A clean index of the same pages, written elsewhere so that the site's own bundle stays as it is.
+      const cleanIndex = async () => {
+        rmSync(join(root, 'clean'), { recursive: true, force: true });
+        await buildSearchIndex(site, { outputPath: join(root, 'clean'), partPages: 1 });
+        return readTree(join(root, 'clean'));
+      };
+      // Linking or unlinking a file sets its status-change time: unchanged, the file was left alone.
+      const changed = (part: string) => statSync(join(parts, part, 'pagefind-entry.json'), { bigint: true }).ctimeNs;
+      const build = async () => {
+        const summary = await buildSearchIndex(site, { cacheDir, partPages: 1 });
+        expect(readTree(bundle)).toEqual(await cleanIndex());
+        return summary;
+      };
+      await build();
+      expect(readdirSync(parts).sort()).toEqual(['stories-2019-2019', 'stories-2021-2021', 'stories-2024-2024']);
+      const before = { 2019: changed('stories-2019-2019'), 2021: changed('stories-2021-2021'), 2024: changed('stories-2024-2024') };
+
+      write('stories/b/index.html', page('雪地里的歌声', 2024));
+      expect(await build()).toMatchObject({ parts: 4, reused: 3 });
+      expect(changed('stories-2019-2019')).toBe(before[2019]);
+      expect(changed('stories-2021-2021')).toBe(before[2021]);
+      expect(changed('stories-2024-2024')).not.toBe(before[2024]);
+
+      // A file planted in a part in place, a file gone from another, a folder of no part: none survives.
+      writeFileSync(join(parts, 'stories-2019-2019', 'fragment', 'stale.pf_fragment'), 'stale');
+      const fragments = join(parts, 'stories-2021-2021', 'fragment');
+      rmSync(join(fragments, readdirSync(fragments)[0] ?? ''));
+      mkdirSync(join(parts, 'stories-2009-2009'));
+      writeFileSync(join(parts, 'stories-2009-2009', 'pagefind-entry.json'), '{}');
+      expect(await build()).toMatchObject({ parts: 4, reused: 4 });
+      const after2024 = changed('stories-2024-2024');
+
+      // A change within the clock tick the record was written in (coarse timestamps) leaves the
+      // folder's time as recorded: such a part's files are compared one by one with the cache's.
+      writeFileSync(join(parts, 'stories-2019-2019', 'stale.txt'), 'stale');
+      const placedFile = join(cacheDir, 'placed.json');
+      const placed = JSON.parse(readFileSync(placedFile, 'utf-8')) as { parts: Record<string, { folders: Record<string, string> }> };
+      const folders = placed.parts['stories-2019-2019']?.folders ?? {};
+      for (const folder of Object.keys(folders)) {
+        folders[folder] = String(statSync(join(parts, 'stories-2019-2019', folder), { bigint: true }).mtimeNs);
+      }
+      writeFileSync(placedFile, JSON.stringify(placed));
+      utimesSync(placedFile, 1, 1);
+      expect(await build()).toMatchObject({ parts: 4, reused: 4 });
+      // …and a part unchanged passes that comparison and stays.
+      expect(changed('stories-2024-2024')).toBe(after2024);
+
+      // A removed story's part goes.
+      rmSync(join(site, 'stories/a'), { recursive: true });
+      expect(await build()).toMatchObject({ parts: 3, reused: 3 });
+      expect(readdirSync(parts).sort()).toEqual(['stories-2021-2021', 'stories-2024-2024']);
+      expect(changed('stories-2024-2024')).toBe(after2024);
+    });
+  }, 60_000);
+
+  it.skipIf(!existsSync('/dev/shm') || statSync('/dev/shm').dev === statSync(tmpdir()).dev)(
+    'copies the parts where the cache is on another file system, and replaces them on every build',
+    async () => {
+      await withSite(async ({ root, site, write }) => {
+        const cacheDir = mkdtempSync(join('/dev/shm', 'yangwang-parts-cache-'));
+        try {
+          const clean = async () => {
+            await buildSearchIndex(site, { outputPath: join(root, 'clean'), partPages: 1 });
+            return readTree(join(root, 'clean'));
+          };
+          await buildSearchIndex(site, { cacheDir, partPages: 1 });
+          writeFileSync(join(site, 'pagefind', 'parts', 'stories-2019-2019', 'stale.txt'), 'stale');
+          write('stories/b/index.html', page('雪地里的歌声', 2024));
+          expect(await buildSearchIndex(site, { cacheDir, partPages: 1 })).toMatchObject({ parts: 3, reused: 2 });
+          expect(readTree(join(site, 'pagefind'))).toEqual(await clean());
+          expect(JSON.parse(readFileSync(join(cacheDir, 'placed.json'), 'utf-8'))).toMatchObject({ parts: {} });
+        } finally {
+          rmSync(cacheDir, { recursive: true, force: true });
+        }
+      });
+    },
+    60_000,
+  );
+
+  it('does not index a page in Astro’s assets folder, and finds one anywhere else', async () => {
+    await withSite(async ({ site, write }) => {
+      write('_astro/stray.html', page('不是页面'));
+      write('share/stories/x/index.html', page('分享的页面'));
+      expect(await buildSearchIndex(site, { partPages: 1 })).toMatchObject({ pageCount: 4 });
     });
   }, 60_000);
 });

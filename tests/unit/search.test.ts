@@ -10,7 +10,7 @@ import {
   writeSearchState,
 } from '../../src/lib/search-query.ts';
 import { getSchoolNameTerms, getTeacherNameTerms } from '../../src/lib/search-terms.ts';
-import { buildTraditionalTable, collectHanCharacters, toSimplified } from '../../src/lib/traditional.ts';
+import { buildTraditionalTable, collectHanCharacters, distinctHanCharacters, toSimplified } from '../../src/lib/traditional.ts';
 
 describe('name forms', () => {
   it('gives a teacher the forms readers type', () => {
@@ -116,5 +116,13 @@ describe('traditional characters', () => {
     expect(table['師']).toBe('师');
     expect(table['語']).toBeUndefined();
     expect(collectHanCharacters('abc，。')).toEqual(new Set());
+  });
+  it('gives one page’s distinct characters, in code-point order, as the collector finds them', () => {
+    // 𠀀 is outside the Basic Multilingual Plane (a surrogate pair); ㄅ and 。 are no Han characters.
+    const text = '教师，教师们𠀀 ㄅ abc。学';
+    expect(distinctHanCharacters(text)).toBe(
+      [...collectHanCharacters(text)].sort((a, b) => (a.codePointAt(0) ?? 0) - (b.codePointAt(0) ?? 0)).join(''),
+    );
+    expect(distinctHanCharacters(text)).toBe('们学师教𠀀');
   });
 });
