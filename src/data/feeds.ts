@@ -21,6 +21,12 @@ export interface FeedStory {
   data: Pick<Story['data'], 'title' | 'summary' | 'writer' | 'published' | 'updated' | 'themes' | 'cover'>;
 }
 
+/** What a feed shows of a story, from the story (route data holds this, not the entry). */
+export function toFeedStory(story: Story): FeedStory {
+  const { title, summary, writer, published, updated, themes, cover } = story.data;
+  return { id: story.id, data: { title, summary, writer, published, updated, themes, cover } };
+}
+
 /** A story as a feed entry; `site` is the site's URL. */
 export function toFeedEntry(story: FeedStory, site: URL): FeedEntry {
   const { data } = story;

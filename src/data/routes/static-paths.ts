@@ -10,6 +10,6 @@ export interface RouteProps<Route> {
 }
 
 /** A `getStaticPaths()` entry whose cache key is the digest of its route data. */
-export function toStaticPath<Params extends Record<string, string>, Route>(params: Params, route: Route) {
+export function toStaticPath<Params extends Record<string, string | undefined>, Route>(params: Params, route: Route) {
   return { params, props: { route } satisfies RouteProps<Route>, cacheKey: digestRouteData(route) };
 }

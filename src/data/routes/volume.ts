@@ -5,7 +5,7 @@
 import { getChapters, getVolumes, type Volume } from '../volumes.ts';
 import { getVolumeSearchFacets, type SearchFacets } from '../search.ts';
 import type { Story } from '../stories.ts';
-import type { FeedStory } from '../feeds.ts';
+import { toFeedStory, type FeedStory } from '../feeds.ts';
 import { getTeacherNames } from './cards.ts';
 import { toStaticPath } from './static-paths.ts';
 import { bodyOf, type BodyRef } from '../../content-input/entry/body-files.ts';
@@ -75,10 +75,7 @@ export async function getVolumePrintRoute(volume: Volume): Promise<VolumePrintRo
 
 /** The route data of a volume's feed. */
 export async function getVolumeFeedRoute(volume: Volume): Promise<VolumeFeedRoute> {
-  const stories = (await getChapters(volume)).map(({ story }): FeedStory => {
-    const { title, summary, writer, published, updated, themes, cover } = story.data;
-    return { id: story.id, data: { title, summary, writer, published, updated, themes, cover } };
-  });
+  const stories = (await getChapters(volume)).map(({ story }) => toFeedStory(story));
   return { id: volume.id, title: volume.data.title, stories };
 }
 
