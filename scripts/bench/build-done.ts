@@ -24,6 +24,7 @@ import type { AstroIntegration } from 'astro';
 import { listBuiltUrls } from '../../src/content-input/tree/built-site.ts';
 import sitemap from '@astrojs/sitemap';
 import { inSitemapOrder, readHead, readModifiedTime, sitemapWithLastmod } from '../../src/integrations/sitemap.ts';
+import { runBuildHooks } from '../lib/integration-hooks.ts';
 import { writeBenchmarksSection } from './benchmarks-section.ts';
 
 const { values } = parseArgs({
@@ -85,26 +86,9 @@ function astroOrder(): string[] {
 const pathnames = astroOrder();
 const siteUrl = (/<loc>(https?:\/\/[^/<]+\/)/.exec(readFileSync(join(site, 'sitemap-0.xml'), 'utf-8')) ?? [])[1] ?? 'https://example.org/';
 
-/** Runs an integration's hooks as `astro build` does, reading pages from the site and writing into `into`; returns the ms of `astro:build:done`. */
-async function runSitemap(integrations: AstroIntegration[], into: string, cacheDir: string): Promise<number> {
-  const config = {
-    site: siteUrl,
-    base: '/',
-    trailingSlash: 'ignore',
-    build: { format: 'directory' },
-    outDir: pathToFileURL(`${site}/`),
-    cacheDir: pathToFileURL(`${cacheDir}/`),
-  };
-  const logger = { info: (m: string) => m, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
-  type Hook = (options: unknown) => unknown;
-  const run = async (name: string, options: unknown) => {
-    for (const integration of integrations) await (integration.hooks as Record<string, Hook | undefined>)[name]?.(options);
-  };
-  await run('astro:config:done', { config, logger });
-  await run('astro:routes:resolved', { routes: [], logger });
-  const start = performance.now();
-  await run('astro:build:done', { dir: pathToFileURL(`${into}/`), pages: pathnames.map((pathname) => ({ pathname })), logger });
-  return performance.now() - start;
+/** Runs the integrations' hooks over the site, writing into `into`; returns the ms of `astro:build:done`. */
+function runSitemap(integrations: AstroIntegration[], into: string, cacheDir: string): Promise<number> {
+  return runBuildHooks(integrations, { site: siteUrl, outDir: site, cacheDir, dir: into, pathnames, report: (m) => console.warn(m) });
 }
 
 /** The sitemap integration as it was before its record (src/integrations/sitemap.ts at bb7d144). */

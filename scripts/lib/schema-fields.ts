@@ -6,12 +6,12 @@
  * (`npm run docs:fields` writes its tables; a test keeps them in step) and by `npm run new`
  * (every field of a new file, with its description as a comment).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { z } from 'astro/zod';
 import { digestOf, inputsUnchanged } from '../../src/lib/cached-bundle.ts';
+import { writeJsonWhole } from '../../src/lib/file-records.ts';
 import { createVolumeSchema } from '../../src/schemas/volumes.ts';
 import { honourLevel, isoDate, slug, stage, year, type CollectionName, type SchemaHelpers } from '../../src/schemas/common.ts';
 import { createHonourYearSchema } from '../../src/schemas/honours.ts';
@@ -324,9 +324,7 @@ export function readFieldDocsCached(cacheFile: string | undefined): FieldDocs {
       inputs: Object.fromEntries(files.map((file) => [file, digestOf(file)])),
       docs: Object.fromEntries(Object.entries(docs).map(([c, map]) => [c, Object.fromEntries(map)])),
     };
-    mkdirSync(dirname(cacheFile), { recursive: true });
-    writeFileSync(`${cacheFile}.partial`, JSON.stringify(record));
-    renameSync(`${cacheFile}.partial`, cacheFile);
+    writeJsonWhole(cacheFile, record);
   }
   return docs;
 }

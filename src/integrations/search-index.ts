@@ -43,6 +43,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
 import * as pagefind from 'pagefind';
+import { fileKey, writeJsonWhole } from '../lib/file-records.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { SEARCH_PARTS_FILE, TRADITIONAL_TABLE_FILE, type SearchParts } from '../lib/search-query.ts';
 import { buildTraditionalTable, distinctHanCharacters, HanCollector } from '../lib/traditional.ts';
@@ -54,6 +55,9 @@ const SEARCH_CACHE_FOLDER = 'search-index';
 
 /** Where the index goes, under the site root; the search page loads `/pagefind/pagefind.js`. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/** The file Pagefind writes at the top of every index: its languages and page counts. */
+const ENTRY_FILE = 'pagefind-entry.json';
 
 /** Folder of the merged parts, inside the bundle. */
 const PARTS_DIR = 'parts';
@@ -113,7 +117,7 @@ export interface SearchIndexOptions {
 
 /** Pages in a written index, summed over languages (`pagefind-entry.json`). */
 export function readIndexedPageCount(bundleDir: string): number {
-  const entry = JSON.parse(readFileSync(join(bundleDir, 'pagefind-entry.json'), 'utf-8')) as {
+  const entry = JSON.parse(readFileSync(join(bundleDir, ENTRY_FILE), 'utf-8')) as {
     languages: Record<string, { page_count: number }>;
   };
   return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
@@ -169,12 +173,6 @@ interface PagesRecord {
   pages: Record<string, PageRecord>;
 }
 
-/** Size, modification time (ns) and inode: a page Astro restored in place keeps all three. */
-function statKey(path: string): string {
-  const stat = statSync(path, { bigint: true });
-  return `${stat.size}:${stat.mtimeNs}:${stat.ino}`;
-}
-
 function loadPagesRecord(file: string | undefined, siteDir: string): Map<string, PageRecord> {
   if (!file || !existsSync(file)) return new Map();
   try {
@@ -207,7 +205,7 @@ function readPages(
   const record: Record<string, PageRecord> = {};
   for (const file of listHtmlFiles(siteDir, bundle)) {
     const path = join(siteDir, file);
-    const stat = statKey(path);
+    const stat = fileKey(path) ?? '';
     let page = previous.get(file);
     // A record from before the characters were kept (no `han`) is read again.
     if (page?.stat !== stat || (!page.body && typeof page.han !== 'string')) {
@@ -293,6 +291,12 @@ function hashPart(part: Part, digests: Digests): string {
   return hash.digest('hex').slice(0, 24);
 }
 
+/** The folder a relative path is in, `''` for the top. */
+function parentOf(path: string): string {
+  const parent = dirname(path);
+  return parent === '.' ? '' : parent;
+}
+
 /**
  * Puts a finished part's files into the bundle: hard links to the cached copy where the cache and
  * the output share a file system (neither side is ever written in place: a part in the cache is
@@ -308,11 +312,11 @@ function placePart(from: string, to: string, keep: (name: string) => boolean): S
     const name = relative(from, source);
     if (!keep(name)) continue;
     const target = join(to, name);
-    const folder = dirname(name) === '.' ? '' : dirname(name);
+    const folder = parentOf(name);
     if (!folders.has(folder)) {
       mkdirSync(dirname(target), { recursive: true });
       // The folder and each one above it, up to the part's own.
-      for (let up = folder; up !== '' && !folders.has(up); up = dirname(up) === '.' ? '' : dirname(up)) folders.add(up);
+      for (let up = folder; up !== '' && !folders.has(up); up = parentOf(up)) folders.add(up);
       folders.add('');
     }
     if (link) {
@@ -349,8 +353,6 @@ interface PlacedRecord {
   outputPath: string;
   parts: Record<string, PlacedPart>;
 }
-
-const ENTRY_FILE = 'pagefind-entry.json';
 
 /** Device and inode of a file, or undefined when there is none. */
 function fileId(path: string): string | undefined {
@@ -526,7 +528,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     const cached = join(scratch, key);
     const keysFile = join(cached, ROUTER_KEYS_FILE);
     const hanFile = join(cached, PART_HAN_FILE);
-    if (options.cacheDir && existsSync(join(cached, 'pagefind-entry.json'))) {
+    if (options.cacheDir && existsSync(join(cached, ENTRY_FILE))) {
       reused++;
       // A part cached before the router (or by another version of it), or before its Han
       // characters were kept with it: both read again from its pages.
@@ -570,13 +572,11 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   writeFileSync(join(outputPath, TRADITIONAL_TABLE_FILE), JSON.stringify(buildTraditionalTable(traditionalToSimplified, han.characters())));
   if (recordFile) {
     const pagesRecord: PagesRecord = { siteDir, pages: record };
-    writeFileSync(`${recordFile}.partial`, JSON.stringify(pagesRecord));
-    renameSync(`${recordFile}.partial`, recordFile);
+    writeJsonWhole(recordFile, pagesRecord);
   }
   if (placedFile) {
     const placedRecord: PlacedRecord = { outputPath, parts: placed };
-    writeFileSync(`${placedFile}.partial`, JSON.stringify(placedRecord));
-    renameSync(`${placedFile}.partial`, placedFile);
+    writeJsonWhole(placedFile, placedRecord);
   }
   return { pageCount, parts: parts.length, reused, milliseconds: Math.round(performance.now() - started) };
 }

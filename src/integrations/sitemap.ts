@@ -11,11 +11,12 @@
  * cost about 0.4 s of every build, 1 s in a profile). The pages reach @astrojs/sitemap already in
  * the order it sorts them into (`inSitemapOrder`). BENCHMARKS.md, “After the build”.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
+import { fileKey, writeJsonWhole } from '../lib/file-records.ts';
 
 /** The `article:modified_time` of a built page, or undefined. */
 export function readModifiedTime(html: string): string | undefined {
@@ -75,12 +76,6 @@ const RECORD_VERSION = 1;
 /** The record's name in Astro's cache folder. */
 export const HEAD_RECORD = 'yangwang-sitemap.json';
 
-/** A file's size, modification time in ns and inode; undefined when there is no file. */
-function statKey(file: string): string | undefined {
-  const stat = statSync(file, { bigint: true, throwIfNoEntry: false });
-  return stat && `${stat.size}:${stat.mtimeNs}:${stat.ino}`;
-}
-
 /** The record of the last build into `outDir`; empty when there is none, it is unreadable or it is another folder's. */
 export function loadHeadRecord(file: string, outDir: string): Map<string, HeadFacts> {
   if (!existsSync(file)) return new Map();
@@ -99,9 +94,7 @@ export function loadHeadRecord(file: string, outDir: string): Map<string, HeadFa
 /** Writes the record whole or not at all (a build interrupted while writing leaves the old one). */
 export function saveHeadRecord(file: string, outDir: string, pages: ReadonlyMap<string, HeadFacts>): void {
   const record: HeadRecord = { version: RECORD_VERSION, outDir, pages: Object.fromEntries(pages) };
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.partial`, JSON.stringify(record));
-  renameSync(`${file}.partial`, file);
+  writeJsonWhole(file, record);
 }
 
 /**
@@ -110,7 +103,7 @@ export function saveHeadRecord(file: string, outDir: string, pages: ReadonlyMap<
  */
 export function headFacts(outDir: string, path: string, previous: ReadonlyMap<string, HeadFacts>): HeadFacts | undefined {
   const file = join(outDir, path, 'index.html');
-  const stat = statKey(file);
+  const stat = fileKey(file);
   if (stat === undefined) return undefined;
   const known = previous.get(path);
   if (known?.stat === stat) return known;

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runBuildHooks } from '../../scripts/lib/integration-hooks.ts';
 import {
   HEAD_RECORD,
   type HeadRecord,
@@ -53,24 +54,8 @@ describe('readHead', () => {
 
 /** Runs the integrations' hooks as `astro build` does, over a built folder; returns the sitemap written. */
 async function buildSitemap(outDir: string, cacheDir: string, pathnames: readonly string[]): Promise<string> {
-  const integrations = sitemapWithLastmod();
-  const config = {
-    site: 'https://example.org',
-    base: '/',
-    trailingSlash: 'ignore',
-    build: { format: 'directory' },
-    outDir: pathToFileURL(`${outDir}/`),
-    cacheDir: pathToFileURL(`${cacheDir}/`),
-  };
   const problems: string[] = [];
-  const logger = { info: (m: string) => m, warn: (m: string) => problems.push(m), error: (m: string) => problems.push(m) };
-  type Hook = (options: unknown) => unknown;
-  const run = async (name: string, options: unknown) => {
-    for (const integration of integrations) await (integration.hooks as Record<string, Hook | undefined>)[name]?.(options);
-  };
-  await run('astro:config:done', { config, logger });
-  await run('astro:routes:resolved', { routes: [], logger });
-  await run('astro:build:done', { dir: pathToFileURL(`${outDir}/`), pages: pathnames.map((pathname) => ({ pathname })), logger });
+  await runBuildHooks(sitemapWithLastmod(), { site: 'https://example.org', outDir, cacheDir, pathnames, report: (m) => problems.push(m) });
   expect(problems).toEqual([]);
   return readFileSync(join(outDir, 'sitemap-0.xml'), 'utf-8');
 }
